@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `careloop <command>`: the command-line edge over the same use cases as the HTTP API.
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { DataDirBusyError } from '../db/data-dir-lock.js';
+import { AppError } from '../errors.js';
+import { startServer } from '../server.js';
+import { importPatientsCommand } from './import-patients.js';
+import { addUserCommand } from './add-user.js';
+import { demoCommand, migrateCommand } from './database-commands.js';
+
+const program = new Command()
+  .name('careloop')
+  .description('Careloop: behavioral health integration for primary care')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('migrate the database, seed it on first start, and serve the API and web app')
+  .action(async () => {
+    const server = await startServer(loadConfig());
+    const stop = () => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program.command('migrate').description('apply pending database migrations').action(migrateCommand);
+
+program
+  .command('demo')
+  .description('seed the demo organization (fake data) into the database')
+  .addOption(new Option('--seed <n>', 'random seed').argParser(Number).default(1))
+  .addOption(new Option('--patients <n>', 'patients per clinic').argParser(Number).default(150))
+  .action(demoCommand);
+
+const user = program.command('user').description('manage staff accounts');
+user
+  .command('add')
+  .description('add a staff member (the password is read from CARELOOP_NEW_PASSWORD or standard input)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--roles <roles>', 'comma-separated roles, e.g. care_manager,pcp')
+  .option('--clinic <ids>', 'comma-separated clinic ids', '')
+  .option('--org <id>', 'organization id (default: the only organization)')
+  .option('--npi <npi>')
+  .option('--credential <credential>')
+  .action(addUserCommand);
+
+const importCmd = program.command('import').description('bulk imports');
+importCmd
+  .command('patients <file>')
+  .description(
+    'import patients from a CSV file (header: mrn,givenName,familyName,birthDate,sex,pcpId,payer,memberId)',
+  )
+  .requiredOption('--clinic <id>', 'clinic to import into')
+  .option('--org <id>', 'organization id (default: the only organization)')
+  .option('--skip-invalid', 'import the valid rows even when some rows are invalid', false)
+  .action(importPatientsCommand);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof AppError) {
+    process.stderr.write(
+      `${error.message}\n${error.issues.map((i) => `  ${i.field}: ${i.reason}\n`).join('')}`,
+    );
+  } else {
+    throw error;
+  }
+  process.exitCode = 1;
+}

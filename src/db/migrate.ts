@@ -1,0 +1,20 @@
+// Runs the dated migrations (a static list, frozen once landed) at start and from `careloop migrate`.
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import * as foundation from './migrations/2026-11-27-01-foundation.js';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-27-01-foundation': foundation,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'careloop_migrations',
+    migrationLockTableName: 'careloop_migrations_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results;
+}

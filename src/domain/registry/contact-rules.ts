@@ -1,0 +1,99 @@
+// Checks on a logged contact before it enters the registry and the month's minute count.
+import type { FieldIssue } from './field-issue.js';
+import { localDaySchema, toLocalDay, type LocalDay } from './local-day.js';
+import type { StaffRole } from './roles.js';
+
+export interface ContactEntry {
+  /** When the contact happened, as an ISO 8601 instant. */
+  occurredAt: string;
+  minutes: number;
+  /** Roles of the staff member whose time this is. */
+  staffRoles: readonly StaffRole[];
+  /** The minutes are logged as care-manager time toward CoCM. */
+  careManagerTime: boolean;
+  /** Day the patient's consent was documented, when it is recorded with this contact. */
+  consentDate: LocalDay | null;
+}
+
+export interface ContactContext {
+  now: Date | string;
+  /** The clinic's IANA time zone: the referral day and "today" are clinic days. */
+  timeZone: string;
+  referredAt: LocalDay;
+}
+
+/** Local sanity bound ([U]): one logged contact longer than a working day (8 h) is almost surely a typo. */
+export const MAX_CONTACT_MINUTES = 480;
+
+/**
+ * Care-manager time is the BHCM's; the treating practitioner's time counts only when doing BHCM-type
+ * work, and the psychiatric consultant's does not count by default: docs/domain/billing.md §1.
+ */
+export const CARE_MANAGER_TIME_ROLES: readonly StaffRole[] = ['care_manager', 'pcp'];
+
+function minuteIssues(minutes: number): FieldIssue[] {
+  // CoCM counts whole minutes per logged activity: docs/domain/billing.md §2.1.
+  if (!Number.isInteger(minutes)) return [{ field: 'minutes', reason: `Log whole minutes, not ${minutes}.` }];
+  if (minutes <= 0) return [{ field: 'minutes', reason: `Minutes must be at least 1 (got ${minutes}).` }];
+  if (minutes > MAX_CONTACT_MINUTES) {
+    return [
+      {
+        field: 'minutes',
+        reason: `${minutes} minutes is more than ${MAX_CONTACT_MINUTES} (8 hours) for one contact; split or fix it.`,
+      },
+    ];
+  }
+  return [];
+}
+
+function timingIssues(occurredAt: string, context: ContactContext, now: Date): FieldIssue[] {
+  const at = new Date(occurredAt);
+  if (Number.isNaN(at.getTime())) {
+    return [{ field: 'occurredAt', reason: `'${occurredAt}' is not a date and time.` }];
+  }
+  if (at.getTime() > now.getTime()) {
+    return [{ field: 'occurredAt', reason: `The contact at ${occurredAt} is in the future.` }];
+  }
+  const day = toLocalDay(at, context.timeZone);
+  if (day < context.referredAt) {
+    // The episode starts at the PCP's referral: docs/domain/billing.md §2.2.
+    return [
+      {
+        field: 'occurredAt',
+        reason: `The contact on ${day} is before the referral on ${context.referredAt}.`,
+      },
+    ];
+  }
+  return [];
+}
+
+function roleIssues(entry: ContactEntry): FieldIssue[] {
+  if (!entry.careManagerTime || entry.staffRoles.some((r) => CARE_MANAGER_TIME_ROLES.includes(r))) return [];
+  const reason = entry.staffRoles.includes('psychiatric_consultant')
+    ? 'Psychiatric consultant time is not care-manager time; log it as consultation.'
+    : 'Only a care manager, or the PCP doing care-manager work, can log care-manager minutes.';
+  return [{ field: 'careManagerTime', reason }];
+}
+
+function consentIssues(consentDate: LocalDay | null, today: LocalDay): FieldIssue[] {
+  if (consentDate === null) return [];
+  if (!localDaySchema.safeParse(consentDate).success) {
+    return [{ field: 'consentDate', reason: `'${consentDate}' is not a calendar day (YYYY-MM-DD).` }];
+  }
+  if (consentDate > today) {
+    return [{ field: 'consentDate', reason: `Consent dated ${consentDate} is after today (${today}).` }];
+  }
+  return [];
+}
+
+/** Every problem with the entry, in field order; an empty list means it may be saved. */
+export function checkContact(entry: ContactEntry, context: ContactContext): FieldIssue[] {
+  const now = typeof context.now === 'string' ? new Date(context.now) : context.now;
+  const today = toLocalDay(now, context.timeZone);
+  return [
+    ...timingIssues(entry.occurredAt, context, now),
+    ...minuteIssues(entry.minutes),
+    ...roleIssues(entry),
+    ...consentIssues(entry.consentDate, today),
+  ];
+}

@@ -1,0 +1,66 @@
+// Calendar-day arithmetic on 'YYYY-MM-DD' strings that already denote a day in the clinic's time zone.
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import { z } from 'zod';
+
+/** A calendar day in the clinic's time zone, 'YYYY-MM-DD'. */
+export type LocalDay = string;
+
+/** A calendar month, 'YYYY-MM'. */
+export type LocalMonth = string;
+
+export const localDaySchema = z.iso.date();
+export const localMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+
+const MS_PER_DAY = 86_400_000;
+
+function parts(day: LocalDay): { year: number; month: number; date: number } {
+  if (!localDaySchema.safeParse(day).success)
+    throw new RangeError(`Not a calendar day (YYYY-MM-DD): '${day}'`);
+  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), date: Number(day.slice(8, 10)) };
+}
+
+// Counting through UTC midnights keeps the arithmetic independent of the server's own zone and DST.
+function dayNumber(day: LocalDay): number {
+  const { year, month, date } = parts(day);
+  return Date.UTC(year, month - 1, date) / MS_PER_DAY;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDay, to: LocalDay): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function addDays(day: LocalDay, days: number): LocalDay {
+  return new Date((dayNumber(day) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function dayOfMonth(day: LocalDay): number {
+  return parts(day).date;
+}
+
+export function daysInMonth(day: LocalDay): number {
+  const { year, month } = parts(day);
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function monthOf(day: LocalDay): LocalMonth {
+  parts(day);
+  return day.slice(0, 7);
+}
+
+/** Calendar months from `from` to `to` ('2026-01' → '2026-03' is 2). */
+export function monthsBetween(from: LocalMonth, to: LocalMonth): number {
+  const index = (month: LocalMonth): number => {
+    if (!localMonthSchema.safeParse(month).success) throw new RangeError(`Not a month (YYYY-MM): '${month}'`);
+    return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  };
+  return index(to) - index(from);
+}
+
+/** The clinic-local day on which an instant falls; the bridge from stored instants to registry days. */
+export function toLocalDay(instant: Date | string, timeZone: string): LocalDay {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid instant: '${String(instant)}'`);
+  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+}

@@ -1,0 +1,22 @@
+// Staff roles known to the registry, and which of them belong to the behavioral health team.
+import { z } from 'zod';
+
+export const STAFF_ROLES = [
+  'admin',
+  'pcp',
+  'care_manager',
+  'psychiatric_consultant',
+  'medical_assistant',
+  'front_desk',
+  'billing',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const staffRoleSchema = z.enum(STAFF_ROLES);
+
+// The two behavioral health members of the CoCM triad (the PCP is the third, on the medical side):
+// docs/domain/billing.md §1 and the seed article on clinic operations §4.
+export const BH_ROLES: readonly StaffRole[] = ['care_manager', 'psychiatric_consultant'];
+
+export function isBehavioralHealthRole(role: StaffRole): boolean {
+  return BH_ROLES.includes(role);
+}

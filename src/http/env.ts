@@ -1,0 +1,22 @@
+// What every request handler can reach: the dependencies of the app and the resolved actor.
+import type { Logger } from 'pino';
+import type { Db } from '../db/connection.js';
+import type { Actor } from '../services/actor.js';
+import type { LoginThrottle } from '../services/auth/login-throttle.js';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  throttle: LoginThrottle;
+  sessionHours: number;
+  /** Built web app to serve at `/`; absent in API-only tests. */
+  webDir?: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor;
+    requestId: string;
+  };
+}

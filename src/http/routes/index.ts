@@ -1,0 +1,20 @@
+// Mounts every resource router under /api.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { authRoutes } from './auth.js';
+import { organizationRoutes } from './organization.js';
+import { patientRoutes } from './patients.js';
+import { screeningRoutes } from './screenings.js';
+import { systemRoutes } from './system.js';
+
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  for (const router of [
+    systemRoutes(),
+    authRoutes(),
+    organizationRoutes(),
+    patientRoutes(),
+    screeningRoutes(),
+  ]) {
+    app.route('/api', router);
+  }
+}

@@ -1,0 +1,79 @@
+// Clinics and staff of the caller's organization.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { ROLES } from '../../services/actor.js';
+import { createClinic, createClinicInput, listClinics } from '../../services/clinics/create-clinic.js';
+import { createUser, createUserInput } from '../../services/users/create-user.js';
+import { listUsers } from '../../services/users/list-users.js';
+import { uuid } from '../../services/schemas.js';
+import type { AppEnv } from '../env.js';
+import { defineRoute } from '../route.js';
+
+const clinicView = z.object({ id: z.string(), name: z.string(), timezone: z.string() });
+const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  clinicIds: z.array(z.string()),
+  npi: z.string().nullable(),
+  credential: z.string().nullable(),
+});
+
+export function organizationRoutes(): OpenAPIHono<AppEnv> {
+  const router = new OpenAPIHono<AppEnv>();
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/clinics',
+      roles: 'any',
+      summary: 'Clinics the caller may see',
+      tags: ['organization'],
+      response: z.object({ clinics: z.array(clinicView) }),
+    },
+    async ({ deps, actor }) => ({ clinics: await listClinics({ db: deps.db, actor }) }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/clinics',
+      roles: ['admin'],
+      summary: 'Add a clinic',
+      tags: ['organization'],
+      body: createClinicInput,
+      status: 201,
+      response: clinicView,
+    },
+    ({ deps, actor, body }) => createClinic({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/users',
+      roles: ['admin'],
+      summary: 'Add a staff member',
+      tags: ['organization'],
+      body: createUserInput,
+      status: 201,
+      response: userView,
+    },
+    ({ deps, actor, body }) => createUser({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/users',
+      roles: 'any',
+      summary: 'Staff of the caller’s clinics (all staff for an admin)',
+      tags: ['organization'],
+      query: z.object({ role: z.enum(ROLES).optional(), clinicId: uuid.optional() }),
+      response: z.object({ users: z.array(userView) }),
+    },
+    async ({ deps, actor, query }) => ({ users: await listUsers({ db: deps.db, actor, ...query }) }),
+  );
+  return router;
+}

@@ -1,0 +1,80 @@
+// Patients: register, search and read, within the caller's clinics.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { Role } from '../../services/actor.js';
+import { createPatient } from '../../services/patients/create-patient.js';
+import { patientInput } from '../../services/patients/patient-input.js';
+import { getPatient, listPatients, listPatientsQuery } from '../../services/patients/read-patients.js';
+import type { AppEnv } from '../env.js';
+import { defineRoute } from '../route.js';
+
+/** Everyone who works with patients; billing needs demographics for claims. */
+export const PATIENT_READERS: Role[] = [
+  'admin',
+  'pcp',
+  'care_manager',
+  'psychiatric_consultant',
+  'medical_assistant',
+  'front_desk',
+  'billing',
+];
+const PATIENT_WRITERS: Role[] = ['admin', 'pcp', 'care_manager', 'medical_assistant', 'front_desk'];
+
+export const idParam = z.object({ id: z.string() });
+
+const patientView = z.object({
+  id: z.string(),
+  clinicId: z.string(),
+  mrn: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  sex: z.string(),
+  pcpId: z.string().nullable(),
+  coverage: z.object({ payer: z.string(), memberId: z.string().nullable() }).nullable(),
+});
+
+export function patientRoutes(): OpenAPIHono<AppEnv> {
+  const router = new OpenAPIHono<AppEnv>();
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/patients',
+      roles: PATIENT_WRITERS,
+      summary: 'Register a patient',
+      tags: ['patients'],
+      body: patientInput,
+      status: 201,
+      response: patientView,
+    },
+    ({ deps, actor, body }) => createPatient({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/patients',
+      roles: PATIENT_READERS,
+      summary: 'Search patients by name or MRN',
+      tags: ['patients'],
+      query: listPatientsQuery,
+      response: z.object({ patients: z.array(patientView) }),
+    },
+    ({ deps, actor, query }) => listPatients({ db: deps.db, actor, query }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/patients/{id}',
+      roles: PATIENT_READERS,
+      summary: 'One patient',
+      tags: ['patients'],
+      params: idParam,
+      response: patientView,
+    },
+    ({ deps, actor, params }) => getPatient({ db: deps.db, actor, patientId: params.id }),
+  );
+  return router;
+}

@@ -1,0 +1,61 @@
+// The audit vocabulary and the one writer: ids only, in the caller's transaction.
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../actor.js';
+
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'clinic.create',
+  'user.create',
+  'patient.create',
+  'patient.read',
+  'patient.list',
+  'patient.import',
+  'screening.create',
+  'screening.list',
+  'triage_rules.update',
+  'worklist.read',
+  'triage_item.complete',
+  'audit.list',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Only identifiers and counts: never names, answers, scores or notes. */
+const detailsSchema = z.record(
+  z.string(),
+  z.union([z.string().uuid(), z.array(z.string().uuid()), z.number(), z.boolean(), z.string().max(64)]),
+);
+
+export interface AuditInput {
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  patientId?: string | null;
+  clinicId?: string | null;
+  details?: z.infer<typeof detailsSchema>;
+}
+
+export async function recordAudit(
+  db: Kysely<Database>,
+  actor: Pick<Actor, 'orgId' | 'userId' | 'requestId'> | { orgId: string; userId: null; requestId?: string },
+  event: AuditInput,
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      org_id: actor.orgId,
+      actor_id: actor.userId,
+      action: auditActionSchema.parse(event.action),
+      entity: event.entity,
+      entity_id: event.entityId ?? null,
+      patient_id: event.patientId ?? null,
+      clinic_id: event.clinicId ?? null,
+      request_id: actor.requestId ?? null,
+      details: JSON.stringify(detailsSchema.parse(event.details ?? {})),
+    })
+    .execute();
+}

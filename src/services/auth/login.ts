@@ -1,0 +1,78 @@
+// Sign-in: checks the password, throttles guessing, opens a session, audits both outcomes.
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import type { Db } from '../../db/connection.js';
+import { recordAudit } from '../audit/audit-event.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { verifyPassword } from './passwords.js';
+import { clinicIdsFor, createSession } from './sessions.js';
+
+export const loginInput = z.object({
+  email: z.string().trim().toLowerCase().email('must be an email address'),
+  password: z.string().min(1, 'is required').max(1024),
+});
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: { id: string; email: string; name: string; roles: string[]; clinicIds: string[] };
+}
+
+export async function login({
+  db,
+  input,
+  throttle,
+  clientAddress,
+  sessionHours,
+}: {
+  db: Db;
+  input: z.infer<typeof loginInput>;
+  throttle: LoginThrottle;
+  clientAddress: string;
+  sessionHours: number;
+}): Promise<LoginResult> {
+  const keys = [`email:${input.email}`, `addr:${clientAddress}`];
+  const waitMs = throttle.retryAfterMs(keys);
+  if (waitMs > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      `Too many failed sign-ins. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`,
+    );
+  }
+  const user = await db
+    .selectFrom('users')
+    .select(['org_id', 'id', 'email', 'name', 'roles', 'password_hash'])
+    .where(({ fn }) => fn('lower', ['email']), '=', input.email)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !ok) {
+    throttle.recordFailure(keys);
+    if (user) {
+      await recordAudit(
+        db,
+        { orgId: user.org_id, userId: user.id },
+        { action: 'auth.login_failed', entity: 'user', entityId: user.id },
+      );
+    }
+    throw new AppError('UNAUTHENTICATED', 'Email or password is wrong.', [
+      { field: 'password', reason: 'email or password is wrong' },
+    ]);
+  }
+  throttle.recordSuccess(keys);
+  const actor = { orgId: user.org_id, userId: user.id };
+  return db.transaction().execute(async (trx) => {
+    const session = await createSession(trx, actor, sessionHours);
+    await recordAudit(trx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
+    return {
+      ...session,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        roles: user.roles,
+        clinicIds: await clinicIdsFor(trx, { ...actor, roles: user.roles }),
+      },
+    };
+  });
+}

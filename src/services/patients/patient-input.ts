@@ -1,0 +1,68 @@
+// The patient record as every edge accepts it (HTTP body, CSV import row).
+import { z } from 'zod';
+import { isoDate, trimmed, uuid } from '../schemas.js';
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const PAYERS = ['medicare', 'medicaid', 'commercial', 'self_pay', 'other'] as const;
+
+export const patientInput = z.object({
+  clinicId: uuid,
+  mrn: trimmed(64).regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, dash and underscore'),
+  givenName: trimmed(100),
+  familyName: trimmed(100),
+  birthDate: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future'),
+  sex: z.enum(SEXES),
+  pcpId: uuid.optional(),
+  coverage: z.object({ payer: z.enum(PAYERS), memberId: trimmed(64).optional() }).optional(),
+});
+export type PatientInput = z.infer<typeof patientInput>;
+
+export interface PatientView {
+  id: string;
+  clinicId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: string;
+  pcpId: string | null;
+  coverage: { payer: string; memberId: string | null } | null;
+}
+
+export const patientColumns = [
+  'id',
+  'clinic_id',
+  'mrn',
+  'given_name',
+  'family_name',
+  'birth_date',
+  'sex',
+  'pcp_id',
+  'payer',
+  'member_id',
+] as const;
+
+export function toPatientView(row: {
+  id: string;
+  clinic_id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: string;
+  pcp_id: string | null;
+  payer: string | null;
+  member_id: string | null;
+}): PatientView {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    mrn: row.mrn,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    pcpId: row.pcp_id,
+    coverage: row.payer ? { payer: row.payer, memberId: row.member_id } : null,
+  };
+}

@@ -1,0 +1,190 @@
+// Records a screening: scores it, triages it under the clinic's rules, and opens a worklist item.
+import { z } from 'zod';
+import type { Db } from '../../db/connection.js';
+import {
+  INSTRUMENT_CODES,
+  answersSchema,
+  scoreScreening,
+  type InstrumentCode,
+  type ScreeningScore,
+} from '../../domain/instruments/index.js';
+import { triage, type TriageResult } from '../../domain/triage.js';
+import type { Actor } from '../actor.js';
+import { recordAudit } from '../audit/audit-event.js';
+import { findPatient } from '../patients/read-patients.js';
+import { isoInstant } from '../schemas.js';
+import { loadClinicRules } from '../triage/clinic-rules.js';
+
+// A device clock a few minutes fast should not block a screening entered in the waiting room.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export const screeningInput = z
+  .object({
+    instrument: z.enum(INSTRUMENT_CODES),
+    answers: z.array(z.union([z.number(), z.null()])).max(20, 'has too many answers'),
+    administeredAt: isoInstant.refine(
+      (d) => d.getTime() <= Date.now() + CLOCK_SKEW_MS,
+      'cannot be in the future',
+    ),
+    /** Red-line exclusions the clinician recorded (they route to an external referral). */
+    exclusions: z.array(z.string().max(64)).max(20).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const parsed = answersSchema(input.instrument).safeParse(input.answers);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answers', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+          message: issue.message,
+        });
+      }
+    }
+  });
+export type ScreeningInput = z.output<typeof screeningInput>;
+
+export interface ScreeningView {
+  id: string;
+  patientId: string;
+  instrument: string;
+  administeredAt: string;
+  total: number | null;
+  severity: string | null;
+  positive: boolean;
+  flags: string[];
+  reasons: string[];
+  triage: {
+    disposition: string;
+    reasons: string[];
+    rulesFired: string[];
+    dueBy: string | null;
+    itemId: string | null;
+  };
+}
+
+export async function recordScreening({
+  db,
+  actor,
+  patientId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+  input: ScreeningInput;
+}): Promise<ScreeningView> {
+  return db.transaction().execute(async (trx) => {
+    const patient = await findPatient(trx, actor, patientId);
+    const clinic = await trx
+      .selectFrom('clinics')
+      .select('timezone')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', patient.clinicId)
+      .executeTakeFirstOrThrow();
+    const { rules } = await loadClinicRules(trx, actor.orgId, patient.clinicId);
+    const score = scoreScreening(input.instrument, input.answers, {
+      sex: patient.sex as never,
+      rules: rules.instruments,
+    });
+    const result = triage(
+      {
+        score,
+        administeredAt: input.administeredAt,
+        timeZone: clinic.timezone,
+        exclusions: input.exclusions ?? [],
+      },
+      rules.triage,
+    );
+    const { screeningId, itemId } = await storeScreening(trx, {
+      orgId: actor.orgId,
+      clinicId: patient.clinicId,
+      patientId: patient.id,
+      administeredBy: actor.userId,
+      instrument: input.instrument,
+      answers: input.answers,
+      administeredAt: input.administeredAt,
+      score,
+      triage: result,
+    });
+    await recordAudit(trx, actor, {
+      action: 'screening.create',
+      entity: 'screening',
+      entityId: screeningId,
+      patientId: patient.id,
+      clinicId: patient.clinicId,
+      ...(itemId ? { details: { triageItemId: itemId } } : {}),
+    });
+    return {
+      id: screeningId,
+      patientId: patient.id,
+      instrument: input.instrument,
+      administeredAt: input.administeredAt.toISOString(),
+      total: score.total,
+      severity: score.severity,
+      positive: score.positive,
+      flags: score.flags,
+      reasons: score.reasons,
+      triage: {
+        disposition: result.disposition,
+        reasons: result.reasons,
+        rulesFired: result.rulesFired,
+        dueBy: result.dueBy?.toISOString() ?? null,
+        itemId,
+      },
+    };
+  });
+}
+
+export interface ScoredScreening {
+  orgId: string;
+  clinicId: string;
+  patientId: string;
+  administeredBy: string | null;
+  instrument: InstrumentCode;
+  answers: (number | null)[];
+  administeredAt: Date;
+  score: ScreeningScore;
+  triage: TriageResult;
+}
+
+/** Writes a scored screening and, unless nothing is to be done, its worklist item. */
+export async function storeScreening(
+  db: Db,
+  s: ScoredScreening,
+): Promise<{ screeningId: string; itemId: string | null }> {
+  const screening = await db
+    .insertInto('screenings')
+    .values({
+      org_id: s.orgId,
+      clinic_id: s.clinicId,
+      patient_id: s.patientId,
+      instrument: s.instrument,
+      answers: JSON.stringify(s.answers),
+      administered_at: s.administeredAt,
+      administered_by: s.administeredBy,
+      total: s.score.total,
+      severity: s.score.severity,
+      positive: s.score.positive,
+      flags: s.score.flags,
+      reasons: JSON.stringify(s.score.reasons),
+      item9: s.instrument === 'phq-9' ? (s.answers[8] ?? null) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (s.triage.disposition === 'none') return { screeningId: screening.id, itemId: null };
+  const item = await db
+    .insertInto('triage_items')
+    .values({
+      org_id: s.orgId,
+      clinic_id: s.clinicId,
+      patient_id: s.patientId,
+      screening_id: screening.id,
+      disposition: s.triage.disposition,
+      reasons: JSON.stringify(s.triage.reasons),
+      rules_fired: s.triage.rulesFired,
+      due_by: s.triage.dueBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { screeningId: screening.id, itemId: item.id };
+}

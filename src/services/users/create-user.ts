@@ -1,0 +1,116 @@
+// Adds a staff member with roles and clinic assignments; the password is stored only as an argon2id hash.
+import { z } from 'zod';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../errors.js';
+import { ROLES, type Actor } from '../actor.js';
+import { recordAudit } from '../audit/audit-event.js';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.js';
+import { trimmed, uuid } from '../schemas.js';
+
+/** Licensure matters for billing: G0323 is a psychologist's or clinical social worker's own time. */
+export const CREDENTIALS = [
+  'md',
+  'do',
+  'np',
+  'pa',
+  'rn',
+  'psychologist',
+  'lcsw',
+  'lpc',
+  'lmft',
+  'ma',
+  'other',
+] as const;
+
+export const createUserInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an email address'),
+    name: trimmed(200),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(1024, 'must be at most 1024 characters'),
+    roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
+    clinicIds: z.array(uuid).default([]),
+    npi: z
+      .string()
+      .regex(/^\d{10}$/, 'must be a 10-digit NPI')
+      .optional(),
+    credential: z.enum(CREDENTIALS).optional(),
+  })
+  .refine((u) => u.roles.includes('admin') || u.clinicIds.length > 0, {
+    path: ['clinicIds'],
+    message: 'staff other than admins need at least one clinic',
+  });
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  clinicIds: string[];
+  npi: string | null;
+  credential: string | null;
+}
+
+/** Inserts the user; callers own the transaction and the audit row. */
+export async function insertUser(
+  db: Db,
+  orgId: string,
+  input: z.output<typeof createUserInput>,
+): Promise<UserView> {
+  const clinicIds = [...new Set(input.clinicIds)];
+  if (clinicIds.length > 0) {
+    const known = await db
+      .selectFrom('clinics')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', clinicIds)
+      .execute();
+    const missing = clinicIds.findIndex((id) => !known.some((k) => k.id === id));
+    if (missing >= 0)
+      throw AppError.validation([{ field: `clinicIds.${missing}`, reason: 'no such clinic' }]);
+  }
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where(({ fn }) => fn('lower', ['email']), '=', input.email)
+    .executeTakeFirst();
+  if (taken) throw AppError.conflict('email', 'a user with this email already exists');
+  const user = await db
+    .insertInto('users')
+    .values({
+      org_id: orgId,
+      email: input.email,
+      name: input.name,
+      password_hash: await hashPassword(input.password),
+      roles: input.roles,
+      npi: input.npi ?? null,
+      credential: input.credential ?? null,
+    })
+    .returning(['id', 'email', 'name', 'roles', 'npi', 'credential'])
+    .executeTakeFirstOrThrow();
+  if (clinicIds.length > 0) {
+    await db
+      .insertInto('user_clinics')
+      .values(clinicIds.map((clinicId) => ({ org_id: orgId, user_id: user.id, clinic_id: clinicId })))
+      .execute();
+  }
+  return { ...user, clinicIds };
+}
+
+export async function createUser({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: z.output<typeof createUserInput>;
+}): Promise<UserView> {
+  return db.transaction().execute(async (trx) => {
+    const user = await insertUser(trx, actor.orgId, input);
+    await recordAudit(trx, actor, { action: 'user.create', entity: 'user', entityId: user.id });
+    return user;
+  });
+}

@@ -1,0 +1,46 @@
+// Lists staff: an admin sees the organization, others see colleagues who share one of their clinics.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import type { Actor, Role } from '../actor.js';
+import type { UserView } from './create-user.js';
+
+export async function listUsers({
+  db,
+  actor,
+  role,
+  clinicId,
+}: {
+  db: Db;
+  actor: Actor;
+  role?: Role | undefined;
+  clinicId?: string | undefined;
+}): Promise<UserView[]> {
+  const isAdmin = actor.roles.includes('admin');
+  const clinicScope = clinicId ? [clinicId].filter((id) => actor.clinicIds.includes(id)) : actor.clinicIds;
+  if (!isAdmin && clinicScope.length === 0) return [];
+  let query = db
+    .selectFrom('users as u')
+    .leftJoin('user_clinics as uc', (j) =>
+      j.onRef('uc.org_id', '=', 'u.org_id').onRef('uc.user_id', '=', 'u.id'),
+    )
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.roles',
+      'u.npi',
+      'u.credential',
+      sql<string[]>`coalesce(array_agg(uc.clinic_id) filter (where uc.clinic_id is not null), '{}')`.as(
+        'clinicIds',
+      ),
+    ])
+    .where('u.org_id', '=', actor.orgId)
+    .where('u.active', '=', true)
+    .groupBy(['u.id', 'u.email', 'u.name', 'u.roles', 'u.npi', 'u.credential'])
+    .orderBy('u.name');
+  if (role) query = query.where(sql<boolean>`${role} = any(u.roles)`);
+  if (!isAdmin || clinicId) {
+    query = query.having(sql<boolean>`array_agg(uc.clinic_id) && ${sql.val(clinicScope)}::uuid[]`);
+  }
+  return query.execute();
+}

@@ -1,0 +1,115 @@
+// Contact validation: minutes, timing against now and the referral, who may log care-manager time, consent.
+import { describe, expect, it } from 'vitest';
+import { checkContact, type ContactEntry } from '../../../src/domain/registry/contact-rules.js';
+
+// 2026-03-10 14:00 in New York.
+const context = { now: '2026-03-10T18:00:00Z', timeZone: 'America/New_York', referredAt: '2026-03-02' };
+const valid: ContactEntry = {
+  occurredAt: '2026-03-09T15:00:00Z',
+  minutes: 30,
+  staffRoles: ['care_manager'],
+  careManagerTime: true,
+  consentDate: '2026-03-03',
+};
+
+describe('checkContact', () => {
+  it.each<[string, Partial<ContactEntry>]>([
+    ['a normal care-manager call', {}],
+    ['1 minute is the least', { minutes: 1 }],
+    ['480 minutes (8 h) is the most', { minutes: 480 }],
+    ['occurring exactly now', { occurredAt: '2026-03-10T18:00:00Z' }],
+    ['on the referral day, clinic time (00:30 in New York)', { occurredAt: '2026-03-02T05:30:00Z' }],
+    ['the PCP doing care-manager work (billing.md §1)', { staffRoles: ['pcp'] }],
+    [
+      'a consultant logging consultation time, not care-manager time',
+      { staffRoles: ['psychiatric_consultant'], careManagerTime: false },
+    ],
+    [
+      'a front-desk user logging non-care-manager time',
+      { staffRoles: ['front_desk'], careManagerTime: false },
+    ],
+    ['consent dated today (clinic day)', { consentDate: '2026-03-10' }],
+    ['no consent recorded with this contact', { consentDate: null }],
+  ])('accepts %s', (_rule, change) => {
+    expect(checkContact({ ...valid, ...change }, context)).toEqual([]);
+  });
+
+  it.each<[string, Partial<ContactEntry>, string, string | RegExp]>([
+    ['0 minutes', { minutes: 0 }, 'minutes', 'Minutes must be at least 1 (got 0).'],
+    ['negative minutes', { minutes: -5 }, 'minutes', 'Minutes must be at least 1 (got -5).'],
+    [
+      '481 minutes',
+      { minutes: 481 },
+      'minutes',
+      '481 minutes is more than 480 (8 hours) for one contact; split or fix it.',
+    ],
+    [
+      'fractional minutes (billing.md §2.1 counts whole minutes)',
+      { minutes: 12.5 },
+      'minutes',
+      'Log whole minutes, not 12.5.',
+    ],
+    [
+      'one second in the future',
+      { occurredAt: '2026-03-10T18:00:01Z' },
+      'occurredAt',
+      'The contact at 2026-03-10T18:00:01Z is in the future.',
+    ],
+    [
+      'the evening before the referral day, clinic time (23:30 in New York)',
+      { occurredAt: '2026-03-02T04:30:00Z' },
+      'occurredAt',
+      'The contact on 2026-03-01 is before the referral on 2026-03-02.',
+    ],
+    ['not a date', { occurredAt: 'last Tuesday' }, 'occurredAt', "'last Tuesday' is not a date and time."],
+    [
+      'a medical assistant logging care-manager minutes',
+      { staffRoles: ['medical_assistant'] },
+      'careManagerTime',
+      'Only a care manager, or the PCP doing care-manager work, can log care-manager minutes.',
+    ],
+    [
+      'billing staff logging care-manager minutes',
+      { staffRoles: ['billing', 'admin'] },
+      'careManagerTime',
+      /Only a care manager/,
+    ],
+    [
+      'a psychiatric consultant logging care-manager minutes (billing.md §1)',
+      { staffRoles: ['psychiatric_consultant'] },
+      'careManagerTime',
+      'Psychiatric consultant time is not care-manager time; log it as consultation.',
+    ],
+    [
+      'consent dated tomorrow',
+      { consentDate: '2026-03-11' },
+      'consentDate',
+      'Consent dated 2026-03-11 is after today (2026-03-10).',
+    ],
+    [
+      'consent not a calendar day',
+      { consentDate: '2026-02-30' },
+      'consentDate',
+      "'2026-02-30' is not a calendar day (YYYY-MM-DD).",
+    ],
+  ])('refuses %s', (_rule, change, field, reason) => {
+    const issues = checkContact({ ...valid, ...change }, context);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.field).toBe(field);
+    expect(issues[0]?.reason).toMatch(reason);
+  });
+
+  it('reports every problem at once', () => {
+    const issues = checkContact(
+      {
+        occurredAt: '2026-03-11T12:00:00Z',
+        minutes: 0,
+        staffRoles: ['front_desk'],
+        careManagerTime: true,
+        consentDate: '2026-04-01',
+      },
+      context,
+    );
+    expect(issues.map((i) => i.field)).toEqual(['occurredAt', 'minutes', 'careManagerTime', 'consentDate']);
+  });
+});

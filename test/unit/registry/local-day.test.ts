@@ -1,0 +1,66 @@
+// Clinic-day arithmetic: day and month counts independent of the server zone, and instant → clinic day.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  monthsBetween,
+  toLocalDay,
+} from '../../../src/domain/registry/local-day.js';
+
+describe('local days', () => {
+  it.each([
+    ['same day', '2026-03-08', '2026-03-08', 0],
+    ['across the US spring-forward weekend', '2026-03-07', '2026-03-09', 2],
+    ['across a leap day', '2024-02-28', '2024-03-01', 2],
+    ['backwards is negative', '2026-01-31', '2026-01-01', -30],
+  ])('daysBetween: %s', (_rule, from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it.each([
+    ['February 2026', '2026-02-10', 28],
+    ['February 2024 (leap year)', '2024-02-10', 29],
+    ['December', '2026-12-31', 31],
+  ])('daysInMonth: %s', (_rule, day, n) => {
+    expect(daysInMonth(day)).toBe(n);
+  });
+
+  it.each([
+    ['within a year', '2026-01', '2026-07', 6],
+    ['across a year', '2025-11', '2026-02', 3],
+  ])('monthsBetween: %s', (_rule, from, to, n) => {
+    expect(monthsBetween(from, to)).toBe(n);
+  });
+
+  it.each([
+    [
+      'late evening in New York is the previous UTC day',
+      '2026-03-01T04:30:00Z',
+      'America/New_York',
+      '2026-02-28',
+    ],
+    ['the same instant in UTC', '2026-03-01T04:30:00Z', 'UTC', '2026-03-01'],
+    ['Honolulu, 10 hours behind', '2026-07-01T09:59:00Z', 'Pacific/Honolulu', '2026-06-30'],
+  ])('toLocalDay: %s', (_rule, instant, zone, day) => {
+    expect(toLocalDay(instant, zone)).toBe(day);
+  });
+
+  it.each([
+    ['a non-date', () => daysBetween('2026-02-30', '2026-03-01')],
+    ['a wrong shape', () => addDays('2026-3-1', 1)],
+    ['an invalid instant', () => toLocalDay('yesterday', 'UTC')],
+  ])('throws on %s', (_rule, call) => {
+    expect(call).toThrow(RangeError);
+  });
+
+  it('addDays and daysBetween are inverse (property)', () => {
+    const anyDay = fc.integer({ min: 0, max: 20_000 }).map((n) => addDays('2000-01-01', n));
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -1000, max: 1000 }), (day, n) => {
+        expect(daysBetween(day, addDays(day, n))).toBe(n);
+      }),
+    );
+  });
+});

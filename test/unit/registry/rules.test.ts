@@ -1,0 +1,57 @@
+// The default registry rule pack: every threshold with its source, and schema validation of clinic packs.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REGISTRY_RULES, registryRulesSchema } from '../../../src/domain/registry/rules.js';
+
+const rules = DEFAULT_REGISTRY_RULES;
+
+describe('DEFAULT_REGISTRY_RULES', () => {
+  it.each([
+    ['baseline window 14 days (mbc.md §2)', rules.baseline.windowDays, 14],
+    ['not improving after 70 days (mbc.md §3, §8)', rules.notImproving.minDaysInTreatment, 70],
+    ['not improving below a 50 % reduction (mbc.md §8)', rules.notImproving.minReductionPercent, 50],
+    ['elevated baseline ≥ 10 (mbc.md §2)', rules.notImproving.elevatedBaselineMin, 10],
+    ['not improving while latest ≥ 10 (mbc.md §8)', rules.notImproving.latestAtLeast, 10],
+    ['PHQ-9 item 9 ≥ 1 is a safety risk (mbc.md §8)', rules.safety.phq9Item9AtLeast, 1],
+    ['no contact > 30 days while active (mbc.md §8)', rules.noContactDays.active, 30],
+    ['no contact > 45 days in relapse prevention (mbc.md §8)', rules.noContactDays.relapsePrevention, 45],
+    ['measurement overdue after 30 days (mbc.md §8)', rules.measurementOverdueDays, 30],
+    ['first follow-up within 28 days (mbc.md §3)', rules.followUpWithinDays, 28],
+    ['remission below 5 (mbc.md §2)', rules.readyForRelapsePrevention.remissionBelow, 5],
+    ['sustained response over 28 days (mbc.md §8)', rules.readyForRelapsePrevention.sustainedDays, 28],
+    ['minutes at risk after day 15 (mbc.md §8)', rules.minutesAtRisk.afterDayOfMonth, 15],
+    ['inactive after 6 months (billing.md §2.2)', rules.inactiveMonths, 6],
+    ['recommendation acknowledged within 7 days (local default)', rules.recommendationAckDays, 7],
+    ['caseload capacity 80 (mbc.md §4)', rules.caseload.capacity, 80],
+  ])('default: %s', (_rule, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('default: C-SSRS moderate and high are safety risks (mbc.md §8), the AIMS norm is Medicaid/behavioral-only (mbc.md §4)', () => {
+    expect(rules.safety.cssrsLevels).toEqual(['moderate', 'high']);
+    expect(rules.caseload.aimsNorm).toBe('medicaid_behavioral_only');
+    expect(rules.version).toMatch(/\S/);
+  });
+
+  it.each([
+    ['an unknown key (a typo must not be silently ignored)', { ...rules, noContactDay: 30 }],
+    ['a zero-day threshold', { ...rules, measurementOverdueDays: 0 }],
+    ['a fractional day count', { ...rules, followUpWithinDays: 27.5 }],
+    [
+      'a reduction above 100 %',
+      { ...rules, notImproving: { ...rules.notImproving, minReductionPercent: 120 } },
+    ],
+    ['an empty version', { ...rules, version: '' }],
+    ['no C-SSRS level', { ...rules, safety: { ...rules.safety, cssrsLevels: [] } }],
+  ])('a clinic pack is refused with %s', (_rule, pack) => {
+    expect(registryRulesSchema.safeParse(pack).success).toBe(false);
+  });
+
+  it('a clinic pack with changed thresholds parses', () => {
+    const pack = {
+      ...rules,
+      version: 'clinic-a-2026.2',
+      noContactDays: { active: 21, relapsePrevention: 35 },
+    };
+    expect(registryRulesSchema.parse(pack)).toEqual(pack);
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One PGlite instance per worker costs ~4 s; two workers match the 2-core machines we run on.
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    // Workers keep their migrated database across files; tests isolate by a fresh organization.
+    isolate: false,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
