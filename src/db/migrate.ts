@@ -1,9 +1,11 @@
 // Runs the dated migrations (a static list, frozen once landed) at start and from `careloop migrate`.
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import * as foundation from './migrations/2026-11-27-01-foundation.js';
+import * as registry from './migrations/2026-11-27-02-registry.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
+  '2026-11-27-02-registry': registry,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

@@ -80,9 +80,10 @@ export interface ScreeningsTable {
   created_at: CreatedAt;
 }
 
-export interface TriageRuleSetsTable {
+export interface ClinicRuleSetsTable {
   org_id: string;
   clinic_id: string;
+  kind: string;
   rules: Json<unknown>;
   version: number;
   updated_at: Timestamp;
@@ -120,6 +121,124 @@ export interface AuditEventsTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface EpisodesTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  program: 'cocm' | 'general_bhi';
+  status: 'referred' | 'active' | 'relapse_prevention' | 'discharged';
+  referred_at: Timestamp;
+  enrolled_at: Timestamp | null;
+  billing_practitioner_id: string;
+  care_manager_id: string;
+  psychiatric_consultant_id: string | null;
+  pcp_id: string | null;
+  diagnoses: string[];
+  primary_measure: 'phq-9' | 'gad-7';
+  consent_obtained_at: Timestamp | null;
+  consent_method: 'verbal' | 'written' | null;
+  consent_obtained_by: string | null;
+  review_requested_at: Timestamp | null;
+  safety_flagged_at: Timestamp | null;
+  relapse_prevention_at: Timestamp | null;
+  discharged_at: Timestamp | null;
+  discharge_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface EpisodeEventsTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  detail: Json<Record<string, unknown>>;
+  at: CreatedAt;
+  by_user: string | null;
+}
+
+export interface ContactsTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: ColumnType<'entry' | 'reversal', 'entry' | 'reversal' | undefined, never>;
+  amends_contact_id: string | null;
+  occurred_at: Timestamp;
+  minutes: number;
+  staff_id: string;
+  staff_role: string;
+  activity: string;
+  modality: string;
+  billed_separately: boolean;
+  counts_toward_program: boolean;
+  count_reason: string;
+  note: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
+export interface CaseReviewsTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  clinic_id: string;
+  patient_id: string;
+  reviewed_at: Timestamp;
+  consultant_id: string;
+  minutes: number;
+  notes: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
+export interface RecommendationsTable {
+  org_id: string;
+  id: Generated<string>;
+  case_review_id: string;
+  episode_id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: string;
+  text: string;
+  pcp_id: string | null;
+  sent_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+}
+
+export interface MedicationsTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  patient_id: string;
+  name: string;
+  dose: string | null;
+  started_on: string;
+  stopped_on: string | null;
+  change_note: string | null;
+  recorded_at: CreatedAt;
+  recorded_by: string;
+}
+
+export interface NotesTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  patient_id: string;
+  clinic_id: string;
+  kind: string;
+  body: string;
+  author_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
@@ -128,9 +247,16 @@ export interface Database {
   sessions: SessionsTable;
   patients: PatientsTable;
   screenings: ScreeningsTable;
-  triage_rule_sets: TriageRuleSetsTable;
+  clinic_rule_sets: ClinicRuleSetsTable;
   triage_items: TriageItemsTable;
   audit_events: AuditEventsTable;
+  episodes: EpisodesTable;
+  episode_events: EpisodeEventsTable;
+  contacts: ContactsTable;
+  case_reviews: CaseReviewsTable;
+  recommendations: RecommendationsTable;
+  medications: MedicationsTable;
+  notes: NotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

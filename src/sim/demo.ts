@@ -7,7 +7,7 @@ import type { Role } from '../services/actor.js';
 import { insertOrganization } from '../services/orgs/create-organization.js';
 import { PAYERS, SEXES } from '../services/patients/patient-input.js';
 import { storeScreening } from '../services/screenings/record-screening.js';
-import { DEFAULT_CLINIC_RULES } from '../services/triage/clinic-rules.js';
+import { DEFAULT_SCREENING_RULES } from '../services/rules/rule-sets.js';
 import { insertUser } from '../services/users/create-user.js';
 import { answersForTotal, phq9Answers } from './answers.js';
 import { patientName } from './people.js';
@@ -187,11 +187,11 @@ async function seedScreenings(
     const record = async (instrument: InstrumentCode, answers: number[]) => {
       const score = scoreScreening(instrument, answers, {
         sex: p.sex,
-        rules: DEFAULT_CLINIC_RULES.instruments,
+        rules: DEFAULT_SCREENING_RULES.instruments,
       });
       const result = triage(
         { score, administeredAt: at, timeZone: p.timeZone, exclusions: [] },
-        DEFAULT_CLINIC_RULES.triage,
+        DEFAULT_SCREENING_RULES.triage,
       );
       const { itemId } = await storeScreening(db, {
         orgId: p.orgId,

@@ -96,14 +96,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX screenings_patient_idx ON screenings (org_id, patient_id, administered_at);
 
-    CREATE TABLE triage_rule_sets (
+    -- Versioned, clinic-editable rule packs (screening/triage, registry thresholds, ...).
+    CREATE TABLE clinic_rule_sets (
       org_id uuid NOT NULL,
       clinic_id uuid NOT NULL,
+      kind text NOT NULL,
       rules jsonb NOT NULL,
       version integer NOT NULL,
       updated_at timestamptz NOT NULL,
       updated_by uuid,
-      PRIMARY KEY (org_id, clinic_id),
+      PRIMARY KEY (org_id, clinic_id, kind),
       FOREIGN KEY (org_id, clinic_id) REFERENCES clinics(org_id, id)
     );
 

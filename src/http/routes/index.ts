@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
 import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
+import { ruleRoutes } from './rules.js';
 import { screeningRoutes } from './screenings.js';
 import { systemRoutes } from './system.js';
 
@@ -14,6 +15,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     organizationRoutes(),
     patientRoutes(),
     screeningRoutes(),
+    ruleRoutes(),
   ]) {
     app.route('/api', router);
   }

@@ -2,23 +2,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Role } from '../../services/actor.js';
-import { auditQuery, listAuditEvents } from '../../services/audit/list-audit.js';
 import { listScreenings } from '../../services/screenings/list-screenings.js';
 import { recordScreening, screeningInput } from '../../services/screenings/record-screening.js';
-import { getClinicRules, updateClinicRules } from '../../services/triage/clinic-rules.js';
 import {
   completeItemInput,
   completeWorklistItem,
   listWorklist,
   worklistQuery,
 } from '../../services/triage/worklist.js';
-import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 import { idParam } from './patients.js';
 
 /** Clinical staff who give, read and act on screenings. */
-const CLINICAL: Role[] = ['pcp', 'care_manager', 'psychiatric_consultant', 'medical_assistant'];
+export const CLINICAL: Role[] = ['pcp', 'care_manager', 'psychiatric_consultant', 'medical_assistant'];
 
 const triageView = z.object({
   disposition: z.string(),
@@ -92,44 +89,6 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
     },
     ({ deps, actor, params, body }) =>
       completeWorklistItem({ db: deps.db, actor, itemId: params.id, input: body }),
-  );
-  defineRoute(
-    router,
-    {
-      method: 'get',
-      path: '/clinics/{id}/triage-rules',
-      roles: ['admin', ...CLINICAL],
-      summary: 'The clinic’s screening and triage rule set',
-      tags: ['triage'],
-      params: z.object({ id: uuid }),
-    },
-    ({ deps, actor, params }) => getClinicRules({ db: deps.db, actor, clinicId: params.id }),
-  );
-  defineRoute(
-    router,
-    {
-      method: 'put',
-      path: '/clinics/{id}/triage-rules',
-      roles: ['admin'],
-      summary: 'Replace the clinic’s rule set (send the version you edited)',
-      tags: ['triage'],
-      params: z.object({ id: uuid }),
-      body: z.object({ version: z.number().int().min(0), rules: z.unknown() }),
-    },
-    ({ deps, actor, params, body }) =>
-      updateClinicRules({ db: deps.db, actor, clinicId: params.id, input: body }),
-  );
-  defineRoute(
-    router,
-    {
-      method: 'get',
-      path: '/audit',
-      roles: ['admin'],
-      summary: 'Audit events, newest first',
-      tags: ['audit'],
-      query: auditQuery,
-    },
-    ({ deps, actor, query }) => listAuditEvents({ db: deps.db, actor, query }),
   );
   return router;
 }

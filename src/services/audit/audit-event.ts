@@ -16,7 +16,7 @@ export const AUDIT_ACTIONS = [
   'patient.import',
   'screening.create',
   'screening.list',
-  'triage_rules.update',
+  'rules.update',
   'worklist.read',
   'triage_item.complete',
   'audit.list',

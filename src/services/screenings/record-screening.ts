@@ -13,7 +13,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { isoInstant } from '../schemas.js';
-import { loadClinicRules } from '../triage/clinic-rules.js';
+import { loadRuleSet } from '../rules/rule-sets.js';
 
 // A device clock a few minutes fast should not block a screening entered in the waiting room.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -81,7 +81,7 @@ export async function recordScreening({
       .where('org_id', '=', actor.orgId)
       .where('id', '=', patient.clinicId)
       .executeTakeFirstOrThrow();
-    const { rules } = await loadClinicRules(trx, actor.orgId, patient.clinicId);
+    const { rules } = await loadRuleSet(trx, actor.orgId, patient.clinicId, 'screening');
     const score = scoreScreening(input.instrument, input.answers, {
       sex: patient.sex as never,
       rules: rules.instruments,
