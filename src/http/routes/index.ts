@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
 import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
+import { registryRoutes } from './registry.js';
 import { ruleRoutes } from './rules.js';
 import { screeningRoutes } from './screenings.js';
 import { systemRoutes } from './system.js';
@@ -16,6 +17,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     patientRoutes(),
     screeningRoutes(),
     ruleRoutes(),
+    registryRoutes(),
   ]) {
     app.route('/api', router);
   }

@@ -20,6 +20,23 @@ export const AUDIT_ACTIONS = [
   'worklist.read',
   'triage_item.complete',
   'audit.list',
+  'episode.create',
+  'episode.read',
+  'episode.update',
+  'episode.consent',
+  'contact.create',
+  'contact.correct',
+  'contact.list',
+  'registry.read',
+  'caseload.read',
+  'case_review.create',
+  'case_review_list.read',
+  'recommendation.list',
+  'recommendation.acknowledge',
+  'medication.create',
+  'medication.stop',
+  'note.create',
+  'note.list',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

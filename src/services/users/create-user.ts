@@ -1,6 +1,7 @@
 // Adds a staff member with roles and clinic assignments; the password is stored only as an argon2id hash.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { credentialSchema } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { ROLES, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -36,7 +37,8 @@ export const createUserInput = z
       .string()
       .regex(/^\d{10}$/, 'must be a 10-digit NPI')
       .optional(),
-    credential: z.enum(CREDENTIALS).optional(),
+    // Licensure matters for billing: G0323 is a psychologist's or clinical social worker's own time.
+    credential: credentialSchema.optional(),
   })
   .refine((u) => u.roles.includes('admin') || u.clinicIds.length > 0, {
     path: ['clinicIds'],

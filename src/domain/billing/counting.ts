@@ -1,0 +1,121 @@
+// Decides whose logged minutes count toward a program's monthly time and totals a month's log.
+import type { RulePack } from './rule-pack-schema.js';
+import { activityLabel, PROGRAM_LABEL, ROLE_LABEL } from './labels.js';
+import { dateOf } from './months.js';
+import type { Activity, Credential, DateString, Program, StaffRole } from './vocabulary.js';
+
+export interface MinuteContext {
+  staffRole: StaffRole;
+  activity: Activity;
+  /** the minutes were used for another billed service (psychotherapy, 90791, E/M, ...) */
+  billedSeparately: boolean;
+  program: Program;
+  /** the patient was inpatient or in observation at the time (billing.md §1); default false */
+  duringInpatientStay?: boolean;
+}
+
+export interface CountDecision {
+  counts: boolean;
+  reason: string;
+}
+
+/** billing.md §1 "Whose time counts" and "Excluded time", as configured in the pack. */
+export function countsTowardProgram(context: MinuteContext, pack: RulePack): CountDecision {
+  const { staffRole, activity, billedSeparately, program } = context;
+  const { counting } = pack;
+  const who = ROLE_LABEL[staffRole];
+  const what = activityLabel(activity);
+  const toward = PROGRAM_LABEL[program];
+
+  if (context.duringInpatientStay && !counting.countInpatientTime) {
+    return {
+      counts: false,
+      reason: `not counted: the patient was inpatient or in observation (billing.md §1)`,
+    };
+  }
+  if (billedSeparately && !counting.countBilledSeparately) {
+    return {
+      counts: false,
+      reason: `not counted: these minutes were billed as a separate service, so they cannot also count toward ${toward} (billing.md §1)`,
+    };
+  }
+  if (counting.neverCountedActivities.includes(activity)) {
+    return {
+      counts: false,
+      reason: `not counted: ${what} is a separately billable service and its minutes are excluded from ${toward} time (billing.md §1)`,
+    };
+  }
+  const roleRule = counting.roles[program][staffRole];
+  if (roleRule === 'none') {
+    return {
+      counts: false,
+      reason: `not counted: ${who} minutes do not count toward ${toward} under rule pack ${pack.id} (billing.md §1)`,
+    };
+  }
+  if (roleRule === 'care_management_activities' && !counting.careManagementActivities.includes(activity)) {
+    return {
+      counts: false,
+      reason: `not counted: ${who} minutes count toward ${toward} only for care-management work, not ${what} (billing.md §1)`,
+    };
+  }
+  const payerNote = billedSeparately ? '; this payer counts separately billed time' : '';
+  return { counts: true, reason: `counted: ${who} ${what} minutes count toward ${toward}${payerNote}` };
+}
+
+/** True when the person holds a credential whose own time bills G0323 under this pack (billing.md §3). */
+export function isG0323Credential(credential: Credential | null, pack: RulePack): boolean {
+  const own = pack.generalBhi.practitionerOwn;
+  return credential !== null && own !== null && own.credentials.includes(credential);
+}
+
+export interface MinuteLogEntry extends Omit<MinuteContext, 'program'> {
+  /** whole minutes of this activity (billing.md §2.1: no per-activity rounding) */
+  minutes: number;
+  occurredAt: Date;
+  credential: Credential | null;
+}
+
+export interface DailyMinutes {
+  date: DateString;
+  counted: number;
+  g0323PractitionerOwn: number;
+}
+
+export interface MinuteTally {
+  countedMinutes: number;
+  minutesByClass: { g0323PractitionerOwn: number };
+  /** counted minutes per clinic-zone date, ascending, for a threshold-date service date */
+  dailyMinutes: DailyMinutes[];
+  notCounted: Array<{ minutes: number; reason: string }>;
+}
+
+/** Sums one month's log for one program; the caller passes only that month's entries. */
+export function tallyMinutes(
+  entries: readonly MinuteLogEntry[],
+  options: { program: Program; timeZone: string },
+  pack: RulePack,
+): MinuteTally {
+  const byDate = new Map<DateString, DailyMinutes>();
+  const notCounted: MinuteTally['notCounted'] = [];
+  for (const entry of entries) {
+    const decision = countsTowardProgram({ ...entry, program: options.program }, pack);
+    if (!decision.counts) {
+      notCounted.push({ minutes: entry.minutes, reason: decision.reason });
+      continue;
+    }
+    const date = dateOf(entry.occurredAt, options.timeZone);
+    const day = byDate.get(date) ?? { date, counted: 0, g0323PractitionerOwn: 0 };
+    day.counted += entry.minutes;
+    if (isG0323Credential(entry.credential, pack)) day.g0323PractitionerOwn += entry.minutes;
+    byDate.set(date, day);
+  }
+  const dailyMinutes = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    countedMinutes: dailyMinutes.reduce((sum, day) => sum + day.counted, 0),
+    minutesByClass: {
+      g0323PractitionerOwn: dailyMinutes.reduce((sum, day) => sum + day.g0323PractitionerOwn, 0),
+    },
+    dailyMinutes,
+    notCounted,
+  };
+}

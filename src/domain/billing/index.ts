@@ -1,0 +1,32 @@
+// Public API of the billing engine: rule packs, minute counting, clinic-zone months and monthly billing.
+export { billMonth, billingMonthInputSchema, minutesToNext, minuteFactsSchema } from './bill-month.js';
+export type { BillingMonthInput, BillingMonthResult, MinuteFacts } from './bill-month.js';
+export type { BillingLine, NextThreshold } from './billing-line.js';
+export { countsTowardProgram, isG0323Credential, tallyMinutes } from './counting.js';
+export type { CountDecision, DailyMinutes, MinuteContext, MinuteLogEntry, MinuteTally } from './counting.js';
+export { classifyCocmMonth, gapMonths } from './episode.js';
+export type { EpisodeFacts, MonthClassification, MonthKind } from './episode.js';
+export { MEDICARE_2025, MEDICARE_2026, MEDICARE_PACKS } from './medicare-packs.js';
+export {
+  addMonths,
+  compareMonths,
+  dateOf,
+  isClosedMonth,
+  isCurrentMonth,
+  isFutureMonth,
+  lastDayOfMonth,
+  monthOf,
+  monthRange,
+  monthsBetween,
+  parseMonth,
+} from './months.js';
+export type { MonthRange, ParsedMonth } from './months.js';
+export { applyPayerOverride } from './pack-override.js';
+export type { PayerOverride } from './pack-override.js';
+export { RulePackNotFoundError, selectPack } from './pack-selection.js';
+export type { PackSelection } from './pack-selection.js';
+export type { Consent } from './prerequisites.js';
+export { parsePack, roleCountingSchema, rulePackSchema, validatePack } from './rule-pack-schema.js';
+export type { CodeLadder, ExclusionRule, RoleCounting, RulePack, TimedCode } from './rule-pack-schema.js';
+export type { TimeRule } from './time-rule.js';
+export * from './vocabulary.js';

@@ -1,0 +1,103 @@
+// A logged contact as every edge accepts it, and as the API shows it.
+import { z } from 'zod';
+import { activitySchema } from '../../domain/billing/vocabulary.js';
+import { STAFF_ROLES } from '../../domain/registry/roles.js';
+import { isoInstant, uuid } from '../schemas.js';
+
+export const MODALITIES = ['in_person', 'phone', 'video', 'none'] as const;
+
+export const contactInput = z.object({
+  occurredAt: isoInstant,
+  // Range and whole-minute checks live in the registry's contact rules, so every edge says the same.
+  minutes: z.number(),
+  staffId: uuid,
+  activity: activitySchema,
+  modality: z.enum(MODALITIES),
+  billedSeparately: z.boolean().default(false),
+  /** The role the staff member worked in, when they hold several (default: their BH role). */
+  staffRole: z.enum(STAFF_ROLES).optional(),
+  note: z.string().trim().max(4000).optional(),
+});
+export type ContactInput = z.output<typeof contactInput>;
+
+export const correctionInput = z.object({
+  reason: z.string().trim().min(1, 'say why the contact is corrected').max(500),
+  /** The corrected contact; omit to void the original. */
+  replacement: contactInput.optional(),
+});
+
+export interface ContactView {
+  id: string;
+  episodeId: string;
+  kind: 'entry' | 'reversal';
+  amendsContactId: string | null;
+  occurredAt: string;
+  minutes: number;
+  staffId: string;
+  staffRole: string;
+  activity: string;
+  modality: string;
+  billedSeparately: boolean;
+  countsTowardProgram: boolean;
+  reason: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export const contactColumns = [
+  'id',
+  'episode_id',
+  'kind',
+  'amends_contact_id',
+  'occurred_at',
+  'minutes',
+  'staff_id',
+  'staff_role',
+  'activity',
+  'modality',
+  'billed_separately',
+  'counts_toward_program',
+  'count_reason',
+  'note',
+  'created_at',
+  'created_by',
+] as const;
+
+export function toContactView(row: {
+  id: string;
+  episode_id: string;
+  kind: 'entry' | 'reversal';
+  amends_contact_id: string | null;
+  occurred_at: Date;
+  minutes: number;
+  staff_id: string;
+  staff_role: string;
+  activity: string;
+  modality: string;
+  billed_separately: boolean;
+  counts_toward_program: boolean;
+  count_reason: string;
+  note: string | null;
+  created_at: Date;
+  created_by: string;
+}): ContactView {
+  return {
+    id: row.id,
+    episodeId: row.episode_id,
+    kind: row.kind,
+    amendsContactId: row.amends_contact_id,
+    occurredAt: row.occurred_at.toISOString(),
+    minutes: row.minutes,
+    staffId: row.staff_id,
+    staffRole: row.staff_role,
+    activity: row.activity,
+    modality: row.modality,
+    billedSeparately: row.billed_separately,
+    countsTowardProgram: row.counts_toward_program,
+    reason: row.count_reason,
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+  };
+}

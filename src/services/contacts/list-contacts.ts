@@ -1,0 +1,65 @@
+// An episode's contact log with corrections in place, and its counted minutes per clinic month.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import type { Actor } from '../actor.js';
+import { recordAudit } from '../audit/audit-event.js';
+import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
+import { contactColumns, toContactView, type ContactView } from './contact-input.js';
+
+export interface MonthMinutes {
+  month: string;
+  countedMinutes: number;
+  loggedMinutes: number;
+}
+
+export async function listContacts({
+  db,
+  actor,
+  episodeId,
+}: {
+  db: Db;
+  actor: Actor;
+  episodeId: string;
+}): Promise<{ contacts: (ContactView & { reversed: boolean })[]; months: MonthMinutes[] }> {
+  return db.transaction().execute(async (trx) => {
+    const episode = await findEpisode(trx, actor, episodeId);
+    const timeZone = await clinicTimeZone(trx, actor.orgId, episode.clinicId);
+    const rows = await trx
+      .selectFrom('contacts')
+      .select(contactColumns)
+      .where('org_id', '=', actor.orgId)
+      .where('episode_id', '=', episode.id)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute();
+    // Reversal rows carry negative minutes, so plain sums per month are the corrected totals.
+    const months = await trx
+      .selectFrom('contacts')
+      .select([
+        sql<string>`to_char(occurred_at at time zone ${timeZone}, 'YYYY-MM')`.as('month'),
+        sql<number>`coalesce(sum(minutes) filter (where counts_toward_program), 0)::int`.as('countedMinutes'),
+        sql<number>`sum(minutes)::int`.as('loggedMinutes'),
+      ])
+      .where('org_id', '=', actor.orgId)
+      .where('episode_id', '=', episode.id)
+      .groupBy(sql`1`)
+      .orderBy(sql`1`, 'desc')
+      .execute();
+    const reversed = new Set(rows.filter((r) => r.kind === 'reversal').map((r) => r.amends_contact_id));
+    await recordAudit(trx, actor, {
+      action: 'contact.list',
+      entity: 'contact',
+      entityId: episode.id,
+      patientId: episode.patientId,
+      clinicId: episode.clinicId,
+      details: { count: rows.length },
+    });
+    return {
+      contacts: rows.map((r) => ({
+        ...toContactView(r),
+        reversed: r.kind === 'entry' && reversed.has(r.id),
+      })),
+      months,
+    };
+  });
+}

@@ -1,0 +1,168 @@
+// Episode inputs shared by the HTTP and CLI edges, and the episode as the API shows it.
+import { z } from 'zod';
+import { checkDiagnosisCode } from '../../domain/registry/diagnosis.js';
+import { DISCHARGE_REASONS, EPISODE_STATUSES } from '../../domain/registry/episode-status.js';
+import { isoInstant, trimmed, uuid } from '../schemas.js';
+
+export const PROGRAMS = ['cocm', 'general_bhi'] as const;
+export const PRIMARY_MEASURE_CODES = ['phq-9', 'gad-7'] as const;
+export type PrimaryMeasureCode = (typeof PRIMARY_MEASURE_CODES)[number];
+
+/** The registry rules name measures by their display label. */
+export const measureLabel = (code: PrimaryMeasureCode) => (code === 'phq-9' ? 'PHQ-9' : 'GAD-7');
+
+const notFuture = (d: Date) => d.getTime() <= Date.now() + 5 * 60_000;
+
+export const consentInput = z.object({
+  obtainedAt: isoInstant.refine(notFuture, 'cannot be in the future'),
+  method: z.enum(['verbal', 'written']),
+  obtainedBy: uuid,
+});
+
+/** ICD-10-CM codes, normalised ('f321' → 'F32.1'); each bad code is named by its index. */
+export const diagnosesInput = z
+  .array(z.string().max(16))
+  .min(1, 'needs at least one ICD-10-CM diagnosis')
+  .max(12)
+  .transform((codes, ctx) =>
+    codes.map((code, index) => {
+      const check = checkDiagnosisCode(code);
+      if (check.valid) return check.code;
+      ctx.addIssue({ code: 'custom', path: [index], message: check.reason });
+      return code;
+    }),
+  );
+
+export const enrollInput = z.object({
+  program: z.enum(PROGRAMS),
+  referredAt: isoInstant.refine(notFuture, 'cannot be in the future'),
+  billingPractitionerId: uuid,
+  careManagerId: uuid,
+  psychiatricConsultantId: uuid.optional(),
+  pcpId: uuid.optional(),
+  diagnoses: diagnosesInput,
+  primaryMeasure: z.enum(PRIMARY_MEASURE_CODES),
+  consent: consentInput.optional(),
+});
+export type EnrollInput = z.output<typeof enrollInput>;
+
+export const updateEpisodeInput = z
+  .object({
+    status: z.enum(EPISODE_STATUSES).optional(),
+    dischargeReason: z.enum(DISCHARGE_REASONS).optional(),
+    dischargedAt: isoInstant.refine(notFuture, 'cannot be in the future').optional(),
+    careManagerId: uuid.optional(),
+    psychiatricConsultantId: uuid.nullable().optional(),
+    billingPractitionerId: uuid.optional(),
+    pcpId: uuid.nullable().optional(),
+    diagnoses: diagnosesInput.optional(),
+    /** Ask the psychiatric consultant to review this patient (cleared by the next case review). */
+    reviewRequested: z.boolean().optional(),
+    /** A clinician's safety concern, shown as `safety_risk` until cleared. */
+    safetyConcern: z.boolean().optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'nothing to change', path: [] });
+export type UpdateEpisodeInput = z.output<typeof updateEpisodeInput>;
+
+export const noteInput = z.object({
+  kind: z.enum(['bh_progress_note', 'risk_summary', 'treatment_plan']),
+  body: trimmed(20_000),
+});
+
+export interface EpisodeView {
+  id: string;
+  patientId: string;
+  clinicId: string;
+  program: string;
+  status: string;
+  referredAt: string;
+  enrolledAt: string | null;
+  billingPractitionerId: string;
+  careManagerId: string;
+  psychiatricConsultantId: string | null;
+  pcpId: string | null;
+  diagnoses: string[];
+  primaryMeasure: string;
+  consent: { obtainedAt: string; method: string; obtainedBy: string | null } | null;
+  reviewRequestedAt: string | null;
+  safetyConcernAt: string | null;
+  dischargedAt: string | null;
+  dischargeReason: string | null;
+}
+
+export const episodeColumns = [
+  'id',
+  'patient_id',
+  'clinic_id',
+  'program',
+  'status',
+  'referred_at',
+  'enrolled_at',
+  'billing_practitioner_id',
+  'care_manager_id',
+  'psychiatric_consultant_id',
+  'pcp_id',
+  'diagnoses',
+  'primary_measure',
+  'consent_obtained_at',
+  'consent_method',
+  'consent_obtained_by',
+  'review_requested_at',
+  'safety_flagged_at',
+  'discharged_at',
+  'discharge_reason',
+] as const;
+
+type EpisodeRow = {
+  id: string;
+  patient_id: string;
+  clinic_id: string;
+  program: string;
+  status: string;
+  referred_at: Date;
+  enrolled_at: Date | null;
+  billing_practitioner_id: string;
+  care_manager_id: string;
+  psychiatric_consultant_id: string | null;
+  pcp_id: string | null;
+  diagnoses: string[];
+  primary_measure: string;
+  consent_obtained_at: Date | null;
+  consent_method: string | null;
+  consent_obtained_by: string | null;
+  review_requested_at: Date | null;
+  safety_flagged_at: Date | null;
+  discharged_at: Date | null;
+  discharge_reason: string | null;
+};
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toEpisodeView(row: EpisodeRow): EpisodeView {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    clinicId: row.clinic_id,
+    program: row.program,
+    status: row.status,
+    referredAt: row.referred_at.toISOString(),
+    enrolledAt: iso(row.enrolled_at),
+    billingPractitionerId: row.billing_practitioner_id,
+    careManagerId: row.care_manager_id,
+    psychiatricConsultantId: row.psychiatric_consultant_id,
+    pcpId: row.pcp_id,
+    diagnoses: row.diagnoses,
+    primaryMeasure: row.primary_measure,
+    consent: row.consent_obtained_at
+      ? {
+          obtainedAt: row.consent_obtained_at.toISOString(),
+          method: row.consent_method ?? 'verbal',
+          obtainedBy: row.consent_obtained_by,
+        }
+      : null,
+    reviewRequestedAt: iso(row.review_requested_at),
+    safetyConcernAt: iso(row.safety_flagged_at),
+    dischargedAt: iso(row.discharged_at),
+    dischargeReason: row.discharge_reason,
+  };
+}
