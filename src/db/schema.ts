@@ -239,6 +239,70 @@ export interface NotesTable {
   created_at: CreatedAt;
 }
 
+export interface BillingPackOverridesTable {
+  org_id: string;
+  id: Generated<string>;
+  year: number;
+  payer: string;
+  override: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
+export interface BillingMonthsTable {
+  org_id: string;
+  clinic_id: string;
+  month: string;
+  status: 'closed' | 'locked';
+  closed_at: Timestamp;
+  closed_by: string;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  reopened_at: Timestamp | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+
+export interface ClaimsTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string;
+  month: string;
+  episode_id: string;
+  patient_id: string;
+  billing_practitioner_id: string;
+  program: string;
+  code: string;
+  units: number;
+  service_date: string;
+  minutes: number;
+  diagnoses: string[];
+  reasons: Json<string[]>;
+  rule_pack_id: string;
+  month_kind: string | null;
+  fee_cents: number | null;
+  created_at: CreatedAt;
+}
+
+export interface BillingSkipsTable {
+  org_id: string;
+  clinic_id: string;
+  month: string;
+  episode_id: string;
+  patient_id: string;
+  reason: string;
+}
+
+export interface StaffCostsTable {
+  org_id: string;
+  clinic_id: string;
+  role: string;
+  fte: ColumnType<string, string | number, string | number>;
+  annual_cost_cents: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
@@ -257,6 +321,11 @@ export interface Database {
   recommendations: RecommendationsTable;
   medications: MedicationsTable;
   notes: NotesTable;
+  billing_pack_overrides: BillingPackOverridesTable;
+  billing_months: BillingMonthsTable;
+  claims: ClaimsTable;
+  billing_skips: BillingSkipsTable;
+  staff_costs: StaffCostsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
+import { billingRoutes } from './billing.js';
 import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
@@ -18,6 +19,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     screeningRoutes(),
     ruleRoutes(),
     registryRoutes(),
+    billingRoutes(),
   ]) {
     app.route('/api', router);
   }

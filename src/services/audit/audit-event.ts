@@ -37,6 +37,15 @@ export const AUDIT_ACTIONS = [
   'medication.stop',
   'note.create',
   'note.list',
+  'billing.preview',
+  'billing.close',
+  'billing.lock',
+  'billing.reopen',
+  'billing.claims',
+  'billing.export',
+  'billing.pack_override',
+  'billing.staff_cost',
+  'billing.summary',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

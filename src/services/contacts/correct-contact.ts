@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { assertMonthWritable } from '../billing/billing-month.js';
 import { findEpisode } from '../episodes/find-episode.js';
 import { uuid } from '../schemas.js';
 import { contactColumns, toContactView, type ContactView, type correctionInput } from './contact-input.js';
@@ -32,6 +33,7 @@ export async function correctContact({
     if (!original || !actor.clinicIds.includes(original.clinic_id)) throw AppError.notFound('Contact');
     if (original.kind !== 'entry') throw AppError.rule('id', 'A reversal cannot itself be corrected.');
     const episode = await findEpisode(trx, actor, original.episode_id);
+    await assertMonthWritable(trx, actor.orgId, original.clinic_id, original.occurred_at);
     const reversal = await trx
       .insertInto('contacts')
       .values({

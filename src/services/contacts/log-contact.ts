@@ -9,6 +9,7 @@ import type { StaffRole } from '../../domain/registry/roles.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { assertMonthWritable } from '../billing/billing-month.js';
 import { packForPatient, packsFor } from '../billing/rule-packs.js';
 import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
 import type { EpisodeView } from '../episodes/episode-input.js';
@@ -100,6 +101,7 @@ export async function insertContactEntry(
       issues.map((i) => ({ field: i.field === 'careManagerTime' ? 'staffId' : i.field, reason: i.reason })),
     );
   }
+  await assertMonthWritable(db, actor.orgId, episode.clinicId, input.occurredAt);
   const patient = await db
     .selectFrom('patients')
     .select('payer')

@@ -1,0 +1,212 @@
+// Billing: month preview, close, lock and reopen; claims and their exports; rule packs; finances.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Role } from '../../services/actor.js';
+import {
+  clinicQuery,
+  closeMonth,
+  lockMonth,
+  monthParam,
+  previewMonth,
+  reopenInput,
+  reopenMonth,
+} from '../../services/billing/billing-month.js';
+import { listClaims } from '../../services/billing/claims.js';
+import { exportMonth } from '../../services/billing/export-month.js';
+import {
+  financialSummary,
+  saveStaffCosts,
+  staffCostInput,
+  summaryQuery,
+} from '../../services/billing/financial-summary.js';
+import { listPacks, packOverrideInput, savePackOverride } from '../../services/billing/rule-packs.js';
+import type { AppEnv } from '../env.js';
+import { defineRoute } from '../route.js';
+
+const BILLING: Role[] = ['billing', 'admin'];
+const tags = ['billing'];
+
+export function billingRoutes(): OpenAPIHono<AppEnv> {
+  const r = new OpenAPIHono<AppEnv>();
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/months/{month}/preview',
+      roles: [...BILLING, 'care_manager'],
+      summary: 'The month so far: minutes, projected codes, minutes at risk',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+    },
+    ({ deps, actor, params, query }) =>
+      previewMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'post',
+      path: '/billing/months/{month}/close',
+      roles: BILLING,
+      summary: 'Close an ended month: compute its claims (again, until locked)',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+    },
+    ({ deps, actor, params, query }) =>
+      closeMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'post',
+      path: '/billing/months/{month}/lock',
+      roles: BILLING,
+      summary: 'Lock a closed month: its minutes can no longer change',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+    },
+    ({ deps, actor, params, query }) =>
+      lockMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'post',
+      path: '/billing/months/{month}/reopen',
+      roles: BILLING,
+      summary: 'Reopen a locked month (audited, with a reason)',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+      body: reopenInput,
+    },
+    ({ deps, actor, params, query, body }) =>
+      reopenMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId, reason: body.reason }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/months/{month}/claims',
+      roles: BILLING,
+      summary: 'Claims of a closed month with each line’s reasons, and skipped episodes',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+    },
+    ({ deps, actor, params, query }) =>
+      listClaims({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/months/{month}/claims.csv',
+      roles: BILLING,
+      summary: 'Claims of a closed month as CSV',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+      produces: 'text/csv',
+    },
+    async ({ c, deps, actor, params, query }) => {
+      const csv = (await exportMonth(
+        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        'csv',
+      )) as string;
+      c.header('Content-Disposition', `attachment; filename="careloop-claims-${params.month}.csv"`);
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    },
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/months/{month}/claims.fhir.json',
+      roles: BILLING,
+      summary: 'Claims of a closed month as a FHIR R4 Bundle of Claim',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+      produces: 'application/fhir+json',
+    },
+    async ({ c, deps, actor, params, query }) => {
+      const bundle = await exportMonth(
+        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        'fhir',
+      );
+      return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json' });
+    },
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/months/{month}/claims.837p',
+      roles: BILLING,
+      summary: 'Claims of a closed month as an X12 837P file',
+      tags,
+      params: monthParam,
+      query: clinicQuery,
+      produces: 'application/edi-x12',
+    },
+    async ({ c, deps, actor, params, query }) => {
+      const edi = (await exportMonth(
+        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        '837p',
+      )) as string;
+      c.header('Content-Disposition', `attachment; filename="careloop-837p-${params.month}.x12"`);
+      return c.body(edi, 200, { 'Content-Type': 'application/edi-x12' });
+    },
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/rule-packs',
+      roles: BILLING,
+      summary: 'The rule packs in force: Medicare by year, plus payer overrides',
+      tags,
+    },
+    ({ deps, actor }) => listPacks({ db: deps.db, actor }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'post',
+      path: '/billing/rule-packs',
+      roles: ['admin'],
+      summary: 'Add or replace a payer override for a year',
+      tags,
+      body: packOverrideInput,
+      status: 201,
+    },
+    ({ deps, actor, body }) => savePackOverride({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'put',
+      path: '/billing/staff-costs',
+      roles: BILLING,
+      summary: 'Staff FTE and annual cost per role for a clinic',
+      tags,
+      body: staffCostInput,
+    },
+    ({ deps, actor, body }) => saveStaffCosts({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/summary',
+      roles: BILLING,
+      summary: 'Codes, units, expected revenue and staff cost per month',
+      tags,
+      query: summaryQuery,
+    },
+    ({ deps, actor, query }) => financialSummary({ db: deps.db, actor, query }),
+  );
+  return r;
+}

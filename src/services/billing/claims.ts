@@ -1,0 +1,221 @@
+// A closed month's claims with their reasons, the skipped episodes, and the export rows built from them.
+import type { Db } from '../../db/connection.js';
+import { lastDayOfMonth, monthRange } from '../../domain/billing/months.js';
+import { clinicTimeZone } from '../episodes/find-episode.js';
+import { AppError } from '../../errors.js';
+import { assertClinicAccess, type Actor } from '../actor.js';
+import { recordAudit } from '../audit/audit-event.js';
+import { packsFor } from './rule-packs.js';
+import { loadEpisodeRecords } from '../registry/load-snapshots.js';
+import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
+import { monthStatus } from './billing-month.js';
+
+export interface ClaimView {
+  id: string;
+  episodeId: string;
+  patientId: string;
+  billingPractitionerId: string;
+  program: string;
+  code: string;
+  units: number;
+  serviceDate: string;
+  minutes: number;
+  diagnoses: string[];
+  reasons: string[];
+  rulePackId: string;
+  monthKind: string | null;
+  feeCents: number | null;
+}
+
+/** Everything an export needs about one claim line; names and ids of people, no free text. */
+export interface ClaimExportRow extends ClaimView {
+  month: string;
+  patient: {
+    mrn: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    sex: string;
+    payer: string | null;
+    memberId: string | null;
+  };
+  billingPractitioner: { name: string; npi: string | null };
+  consentDate: string | null;
+  referralDate: string;
+  lastCaseReviewDate: string | null;
+  baselineScore: number | null;
+  latestScore: number | null;
+  minutesByRole: Record<string, number>;
+}
+
+export interface MonthClaims {
+  month: string;
+  clinicId: string;
+  status: string;
+  claims: ClaimExportRow[];
+  skipped: { episodeId: string; patientId: string; reason: string }[];
+}
+
+export async function loadMonthClaims(
+  db: Db,
+  actor: Actor,
+  clinicId: string,
+  month: string,
+): Promise<MonthClaims> {
+  assertClinicAccess(actor, clinicId);
+  const status = await monthStatus(db, actor.orgId, clinicId, month);
+  if (status === 'open')
+    throw AppError.rule('month', `${month} is not closed yet; preview it or close it first`);
+  const rows = await db
+    .selectFrom('claims as c')
+    .innerJoin('patients as p', (j) =>
+      j.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.patient_id'),
+    )
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.org_id', '=', 'c.org_id').onRef('u.id', '=', 'c.billing_practitioner_id'),
+    )
+    .innerJoin('episodes as e', (j) =>
+      j.onRef('e.org_id', '=', 'c.org_id').onRef('e.id', '=', 'c.episode_id'),
+    )
+    .innerJoin('clinics as k', (j) => j.onRef('k.org_id', '=', 'c.org_id').onRef('k.id', '=', 'c.clinic_id'))
+    .select([
+      'c.id',
+      'c.episode_id',
+      'c.patient_id',
+      'c.billing_practitioner_id',
+      'c.program',
+      'c.code',
+      'c.units',
+      'c.service_date',
+      'c.minutes',
+      'c.diagnoses',
+      'c.reasons',
+      'c.rule_pack_id',
+      'c.month_kind',
+      'c.fee_cents',
+      'p.mrn',
+      'p.given_name',
+      'p.family_name',
+      'p.birth_date',
+      'p.sex',
+      'p.payer',
+      'p.member_id',
+      'u.name as practitioner_name',
+      'u.npi',
+      'e.consent_obtained_at',
+      'e.referred_at',
+      'k.timezone',
+    ])
+    .where('c.org_id', '=', actor.orgId)
+    .where('c.clinic_id', '=', clinicId)
+    .where('c.month', '=', month)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('c.episode_id')
+    .orderBy('c.code')
+    .execute();
+  const skipped = await db
+    .selectFrom('billing_skips')
+    .select(['episode_id', 'patient_id', 'reason'])
+    .where('org_id', '=', actor.orgId)
+    .where('clinic_id', '=', clinicId)
+    .where('month', '=', month)
+    .orderBy('episode_id')
+    .execute();
+  const episodeIds = [...new Set(rows.map((r) => r.episode_id))];
+  const monthEnd = lastDayOfMonth(month);
+  const records =
+    episodeIds.length === 0
+      ? []
+      : await loadEpisodeRecords(
+          db,
+          { orgId: actor.orgId, clinicIds: [clinicId], episodeIds },
+          () => monthEnd,
+          await packsFor(db, actor.orgId),
+        );
+  const rules = (await registryRulesByClinic(db, actor.orgId, [clinicId])).get(clinicId)!;
+  const registry = new Map(records.map((r) => [r.snapshot.episodeId, toRegistryRow(r, rules)]));
+  const range = monthRange(month, await clinicTimeZone(db, actor.orgId, clinicId));
+  const minutes =
+    episodeIds.length === 0
+      ? []
+      : await db
+          .selectFrom('contacts')
+          .select(['episode_id', 'staff_role', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
+          .where('org_id', '=', actor.orgId)
+          .where('episode_id', 'in', episodeIds)
+          .where('counts_toward_program', '=', true)
+          .where('occurred_at', '>=', range.start)
+          .where('occurred_at', '<', range.end)
+          .groupBy(['episode_id', 'staff_role'])
+          .execute();
+  const day = (d: Date | null, tz: string) => (d ? d.toLocaleDateString('en-CA', { timeZone: tz }) : null);
+  return {
+    month,
+    clinicId,
+    status,
+    claims: rows.map((r) => {
+      const reg = registry.get(r.episode_id);
+      const byRole: Record<string, number> = {};
+      for (const m of minutes.filter((x) => x.episode_id === r.episode_id))
+        byRole[m.staff_role] = Number(m.minutes);
+      return {
+        id: r.id,
+        month,
+        episodeId: r.episode_id,
+        patientId: r.patient_id,
+        billingPractitionerId: r.billing_practitioner_id,
+        program: r.program,
+        code: r.code,
+        units: r.units,
+        serviceDate: r.service_date,
+        minutes: r.minutes,
+        diagnoses: r.diagnoses,
+        reasons: r.reasons,
+        rulePackId: r.rule_pack_id,
+        monthKind: r.month_kind,
+        feeCents: r.fee_cents,
+        patient: {
+          mrn: r.mrn,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          birthDate: r.birth_date,
+          sex: r.sex,
+          payer: r.payer,
+          memberId: r.member_id,
+        },
+        billingPractitioner: { name: r.practitioner_name, npi: r.npi },
+        consentDate: day(r.consent_obtained_at, r.timezone),
+        referralDate: day(r.referred_at, r.timezone)!,
+        lastCaseReviewDate: reg?.lastCaseReviewAt ? day(new Date(reg.lastCaseReviewAt), r.timezone) : null,
+        baselineScore: reg?.baselineScore ?? null,
+        latestScore: reg?.latestScore ?? null,
+        minutesByRole: byRole,
+      };
+    }),
+    skipped: skipped.map((s) => ({ episodeId: s.episode_id, patientId: s.patient_id, reason: s.reason })),
+  };
+}
+
+export async function listClaims({
+  db,
+  actor,
+  month,
+  clinicId,
+}: {
+  db: Db;
+  actor: Actor;
+  month: string;
+  clinicId: string;
+}) {
+  return db.transaction().execute(async (trx) => {
+    const result = await loadMonthClaims(trx, actor, clinicId, month);
+    await recordAudit(trx, actor, {
+      action: 'billing.claims',
+      entity: 'claim',
+      clinicId,
+      details: { month, patientIds: [...new Set(result.claims.map((c) => c.patientId))] },
+    });
+    return result;
+  });
+}

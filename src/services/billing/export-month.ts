@@ -1,0 +1,45 @@
+// Exports a closed month's claims for billing staff: CSV, FHIR R4 Claims, and an X12 837P file.
+import type { Bundle, Claim } from '@medplum/fhirtypes';
+import type { Db } from '../../db/connection.js';
+import { claimsBundle } from '../../fhir/claims.js';
+import type { Actor } from '../actor.js';
+import { recordAudit } from '../audit/audit-event.js';
+import { loadMonthClaims } from './claims.js';
+import { claims837p } from './exports/claims-837p.js';
+import { claimsCsv } from './exports/claims-csv.js';
+
+export type ExportFormat = 'csv' | 'fhir' | '837p';
+
+export async function exportMonth(
+  { db, actor, month, clinicId }: { db: Db; actor: Actor; month: string; clinicId: string },
+  format: ExportFormat,
+): Promise<string | Bundle<Claim>> {
+  return db.transaction().execute(async (trx) => {
+    const { claims } = await loadMonthClaims(trx, actor, clinicId, month);
+    const org = await trx
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', actor.orgId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'billing.export',
+      entity: 'claim',
+      clinicId,
+      details: { month, format, patientIds: [...new Set(claims.map((c) => c.patientId))] },
+    });
+    const now = new Date();
+    if (format === 'csv') return claimsCsv(claims);
+    if (format === 'fhir') return claimsBundle(claims, now);
+    return claims837p(
+      claims,
+      {
+        id: actor.orgId.replaceAll('-', '').slice(0, 15),
+        name: org.name,
+        receiverId: 'CLEARINGHOUSE',
+        receiverName: 'CLEARINGHOUSE',
+      },
+      now,
+      Number(month.replace('-', '')) % 1_000_000_000,
+    );
+  });
+}

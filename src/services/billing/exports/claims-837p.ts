@@ -1,0 +1,205 @@
+// An X12 837 Professional (005010X222A1) file for a closed month, generated and checked with node-x12.
+import { JSEDINotation, X12Generator, X12Parser, X12QueryEngine } from 'node-x12';
+import type { ClaimExportRow } from '../claims.js';
+import { PLACE_OF_SERVICE_OFFICE } from './claims-csv.js';
+
+export interface Submitter {
+  /** Interchange sender and submitter id (ISA06, GS02, 1000A NM109). */
+  id: string;
+  name: string;
+  receiverId: string;
+  receiverName: string;
+}
+
+/** X12 elements cannot carry the delimiters; names are upper-cased as clearinghouses expect. */
+const clean = (value: string) =>
+  value
+    .replace(/[*~:^\n\r]/g, ' ')
+    .trim()
+    .toUpperCase();
+const pad = (value: string, width: number) => clean(value).slice(0, width).padEnd(width, ' ');
+const ymd = (date: string) => date.replaceAll('-', '');
+const money = (cents: number) => (cents / 100).toFixed(2);
+
+/** Claim filing indicator (SBR09) by payer class. */
+const FILING_INDICATOR: Record<string, string> = {
+  medicare: 'MB',
+  medicaid: 'MC',
+  commercial: 'CI',
+  self_pay: 'ZZ',
+  other: 'ZZ',
+};
+
+export function claims837p(
+  rows: readonly ClaimExportRow[],
+  submitter: Submitter,
+  created: Date,
+  controlNumber: number,
+): string {
+  const control = String(controlNumber).padStart(9, '0');
+  const date = created.toISOString().slice(0, 10);
+  const time = created.toISOString().slice(11, 16).replace(':', '');
+  const notation = new JSEDINotation(
+    [
+      '00',
+      pad('', 10),
+      '00',
+      pad('', 10),
+      'ZZ',
+      pad(submitter.id, 15),
+      'ZZ',
+      pad(submitter.receiverId, 15),
+      ymd(date).slice(2),
+      time,
+      '^',
+      '00501',
+      control,
+      '0',
+      'P',
+      ':',
+    ],
+    { elementDelimiter: '*', segmentTerminator: '~', subElementDelimiter: ':', repetitionDelimiter: '^' },
+  );
+  const group = notation.addFunctionalGroup([
+    'HC',
+    clean(submitter.id),
+    clean(submitter.receiverId),
+    ymd(date),
+    time,
+    String(controlNumber),
+    'X',
+    '005010X222A1',
+  ]);
+  const tx = group.addTransaction(['837', '0001', '005010X222A1']);
+  tx.addSegment('BHT', ['0019', '00', control, ymd(date), time, 'CH']);
+  tx.addSegment('NM1', ['41', '2', clean(submitter.name), '', '', '', '', '46', clean(submitter.id)]);
+  tx.addSegment('PER', ['IC', clean(submitter.name)]);
+  tx.addSegment('NM1', [
+    '40',
+    '2',
+    clean(submitter.receiverName),
+    '',
+    '',
+    '',
+    '',
+    '46',
+    clean(submitter.receiverId),
+  ]);
+
+  const byEpisode = new Map<string, ClaimExportRow[]>();
+  for (const row of rows) byEpisode.set(row.episodeId, [...(byEpisode.get(row.episodeId) ?? []), row]);
+  let hl = 0;
+  for (const lines of byEpisode.values()) {
+    const first = lines[0]!;
+    const providerHl = ++hl;
+    // 2000A/2010AA billing provider: the treating practitioner (docs/domain/fhir.md §6).
+    tx.addSegment('HL', [String(providerHl), '', '20', '1']);
+    const [last, ...given] = first.billingPractitioner.name.split(' ').reverse();
+    tx.addSegment('NM1', [
+      '85',
+      '1',
+      clean(last ?? ''),
+      clean(given.reverse().join(' ')),
+      '',
+      '',
+      '',
+      'XX',
+      first.billingPractitioner.npi ?? '',
+    ]);
+    // 2000B/2010BA subscriber (the patient), 2010BB payer.
+    tx.addSegment('HL', [String(++hl), String(providerHl), '22', '0']);
+    tx.addSegment('SBR', [
+      'P',
+      '18',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      FILING_INDICATOR[first.patient.payer ?? 'other'] ?? 'ZZ',
+    ]);
+    tx.addSegment('NM1', [
+      'IL',
+      '1',
+      clean(first.patient.familyName),
+      clean(first.patient.givenName),
+      '',
+      '',
+      '',
+      'MI',
+      clean(first.patient.memberId ?? first.patient.mrn),
+    ]);
+    tx.addSegment('DMG', [
+      'D8',
+      ymd(first.patient.birthDate),
+      first.patient.sex === 'female' ? 'F' : first.patient.sex === 'male' ? 'M' : 'U',
+    ]);
+    tx.addSegment('NM1', [
+      'PR',
+      '2',
+      clean(first.patient.payer ?? 'self pay'),
+      '',
+      '',
+      '',
+      '',
+      'PI',
+      clean(first.patient.payer ?? 'SELF'),
+    ]);
+    // 2300 claim: one per episode and month; diagnoses ABK principal, ABF others.
+    const total = lines.reduce((sum, l) => sum + (l.feeCents ?? 0), 0);
+    tx.addSegment('CLM', [
+      `${first.episodeId.slice(0, 8)}${first.month.replace('-', '')}`,
+      money(total),
+      '',
+      '',
+      `${PLACE_OF_SERVICE_OFFICE}:B:1`,
+      'Y',
+      'A',
+      'Y',
+      'Y',
+    ]);
+    tx.addSegment(
+      'HI',
+      first.diagnoses.slice(0, 12).map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}:${code.replace('.', '')}`),
+    );
+    lines.forEach((line, i) => {
+      tx.addSegment('LX', [String(i + 1)]);
+      const pointers = line.diagnoses
+        .slice(0, 4)
+        .map((_, d) => String(d + 1))
+        .join(':');
+      tx.addSegment('SV1', [
+        `HC:${line.code}`,
+        money(line.feeCents ?? 0),
+        'UN',
+        String(line.units),
+        '',
+        '',
+        pointers,
+      ]);
+      tx.addSegment('DTP', ['472', 'D8', ymd(line.serviceDate)]);
+    });
+  }
+  return new X12Generator(notation).toString();
+}
+
+export interface Parsed837 {
+  transactionSets: string[];
+  claims: number;
+  lines: number;
+  codes: string[];
+}
+
+/** Parses an 837P back with node-x12 (strict): the check that what we send is well-formed X12. */
+export function parse837p(edi: string): Parsed837 {
+  const interchange = new X12Parser(true).parse(edi);
+  const engine = new X12QueryEngine(false);
+  const values = (query: string) => engine.query(interchange as never, query).map((r) => r.value ?? '');
+  return {
+    transactionSets: values('ST01'),
+    claims: values('CLM01').length,
+    lines: values('SV101').length,
+    codes: values('SV101').map((v) => v.split(':')[1] ?? ''),
+  };
+}

