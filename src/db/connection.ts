@@ -16,6 +16,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The PostgreSQL pool itself, for COPY in bulk imports (PGlite takes multi-row INSERTs instead). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', pgPool: pool, close: () => db.destroy() };
   }
   let lock: DataDirLock | undefined;
   let pglite: PGlite;

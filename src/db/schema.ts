@@ -303,6 +303,16 @@ export interface StaffCostsTable {
   updated_by: string;
 }
 
+export interface EpisodeMonthMinutesTable {
+  org_id: string;
+  episode_id: string;
+  month: string;
+  staff_role: string;
+  credential: string;
+  counted_minutes: number;
+  logged_minutes: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
@@ -326,6 +336,7 @@ export interface Database {
   claims: ClaimsTable;
   billing_skips: BillingSkipsTable;
   staff_costs: StaffCostsTable;
+  episode_month_minutes: EpisodeMonthMinutesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -473,3 +473,46 @@ describe('psychiatric case review and the loop back to the PCP', () => {
     });
   });
 });
+
+describe('minute rollups', () => {
+  it('equal a recount of the contact log after logging, retries and corrections', async () => {
+    const { recountMismatches } = await import('../../src/services/contacts/minute-rollups.js');
+    const org = await newTestOrg();
+    const t = await team(org);
+    const episode = (
+      await t.enroll({ consent: { obtainedAt: daysAgo(99), method: 'written', obtainedBy: t.cm.id } })
+    ).body;
+    const log = (minutes: number, at: string, key?: string) =>
+      t.cm.post(
+        `/api/episodes/${episode.id}/contacts`,
+        { occurredAt: at, minutes, staffId: t.cm.id, activity: 'follow_up', modality: 'phone' },
+        key ? { 'idempotency-key': key } : {},
+      );
+    const first = (await log(25, daysAgo(40))).body;
+    await log(30, daysAgo(3), 'r-1');
+    await log(30, daysAgo(3), 'r-1');
+    await t.psych.post(`/api/episodes/${episode.id}/case-reviews`, {
+      reviewedAt: daysAgo(2),
+      consultantId: t.psych.id,
+      minutes: 20,
+    });
+    await t.cm.post(`/api/contacts/${first.id}/corrections`, {
+      reason: 'wrong day',
+      replacement: {
+        occurredAt: daysAgo(35),
+        minutes: 15,
+        staffId: t.cm.id,
+        activity: 'follow_up',
+        modality: 'phone',
+      },
+    });
+    expect(await recountMismatches(org.db, org.orgId)).toEqual([]);
+    const rows = await org.db
+      .selectFrom('episode_month_minutes')
+      .selectAll()
+      .where('org_id', '=', org.orgId)
+      .execute();
+    expect(rows.reduce((sum, r) => sum + r.counted_minutes, 0)).toBe(45);
+    expect(rows.reduce((sum, r) => sum + r.logged_minutes, 0)).toBe(65);
+  });
+});

@@ -1,7 +1,6 @@
 // A closed month's claims with their reasons, the skipped episodes, and the export rows built from them.
 import type { Db } from '../../db/connection.js';
-import { lastDayOfMonth, monthRange } from '../../domain/billing/months.js';
-import { clinicTimeZone } from '../episodes/find-episode.js';
+import { lastDayOfMonth } from '../../domain/billing/months.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -135,18 +134,15 @@ export async function loadMonthClaims(
         );
   const rules = (await registryRulesByClinic(db, actor.orgId, [clinicId])).get(clinicId)!;
   const registry = new Map(records.map((r) => [r.snapshot.episodeId, toRegistryRow(r, rules)]));
-  const range = monthRange(month, await clinicTimeZone(db, actor.orgId, clinicId));
   const minutes =
     episodeIds.length === 0
       ? []
       : await db
-          .selectFrom('contacts')
-          .select(['episode_id', 'staff_role', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
+          .selectFrom('episode_month_minutes')
+          .select(['episode_id', 'staff_role', (eb) => eb.fn.sum<number>('counted_minutes').as('minutes')])
           .where('org_id', '=', actor.orgId)
           .where('episode_id', 'in', episodeIds)
-          .where('counts_toward_program', '=', true)
-          .where('occurred_at', '>=', range.start)
-          .where('occurred_at', '<', range.end)
+          .where('month', '=', month)
           .groupBy(['episode_id', 'staff_role'])
           .execute();
   const day = (d: Date | null, tz: string) => (d ? d.toLocaleDateString('en-CA', { timeZone: tz }) : null);

@@ -69,55 +69,52 @@ export async function billClinicMonth(
   if (episodes.length === 0) return [];
   const episodeIds = episodes.map((e) => e.id);
 
-  // Counted minutes this month per episode, role and credential (reversals are negative rows).
+  // Counted minutes this month per episode, role and credential, from the rollups kept with every contact.
   const minuteRows = await db
-    .selectFrom('contacts as k')
-    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
-    .select(['k.episode_id', 'k.staff_role', 'u.credential', sql<number>`sum(k.minutes)::int`.as('minutes')])
-    .where('k.org_id', '=', ids.orgId)
-    .where('k.episode_id', 'in', episodeIds)
-    .where('k.counts_toward_program', '=', true)
-    .where('k.occurred_at', '>=', start)
-    .where('k.occurred_at', '<', end)
-    .groupBy(['k.episode_id', 'k.staff_role', 'u.credential'])
+    .selectFrom('episode_month_minutes')
+    .select(['episode_id', 'staff_role', 'credential', 'counted_minutes as minutes'])
+    .where('org_id', '=', ids.orgId)
+    .where('episode_id', 'in', episodeIds)
+    .where('month', '=', month)
+    .where('counted_minutes', '<>', 0)
     .execute();
-  const dailyRows = await db
-    .selectFrom('contacts as k')
-    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
-    .select([
-      'k.episode_id',
-      'u.credential',
-      sql<string>`to_char(k.occurred_at at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'),
-      sql<number>`sum(k.minutes)::int`.as('minutes'),
-    ])
-    .where('k.org_id', '=', ids.orgId)
-    .where('k.episode_id', 'in', episodeIds)
-    .where('k.counts_toward_program', '=', true)
-    .where('k.occurred_at', '>=', start)
-    .where('k.occurred_at', '<', end)
-    .groupBy(['k.episode_id', 'u.credential', sql`3`])
-    .execute();
-  // CoCM service months of each patient before this month, in the clinic's zone (billing.md §2.2).
+  // Day-by-day minutes only for a pack that dates the claim on the day the threshold was met.
+  const needsDays = packs.some((p) => p.dateOfService === 'date_threshold_met');
+  const dailyRows = needsDays
+    ? await db
+        .selectFrom('contacts as k')
+        .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
+        .select([
+          'k.episode_id',
+          'u.credential',
+          sql<string>`to_char(k.occurred_at at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'),
+          sql<number>`sum(k.minutes)::int`.as('minutes'),
+        ])
+        .where('k.org_id', '=', ids.orgId)
+        .where('k.episode_id', 'in', episodeIds)
+        .where('k.counts_toward_program', '=', true)
+        .where('k.occurred_at', '>=', start)
+        .where('k.occurred_at', '<', end)
+        .groupBy(['k.episode_id', 'u.credential', sql`3`])
+        .execute()
+    : [];
+  // CoCM service months of each patient before this month (billing.md §2.2).
   const serviceRows = await db
-    .selectFrom('contacts as k')
+    .selectFrom('episode_month_minutes as m')
     .innerJoin('episodes as e', (j) =>
-      j.onRef('e.org_id', '=', 'k.org_id').onRef('e.id', '=', 'k.episode_id'),
+      j.onRef('e.org_id', '=', 'm.org_id').onRef('e.id', '=', 'm.episode_id'),
     )
-    .select([
-      'k.patient_id',
-      sql<string>`to_char(k.occurred_at at time zone ${timeZone}, 'YYYY-MM')`.as('month'),
-    ])
-    .where('k.org_id', '=', ids.orgId)
+    .select(['e.patient_id', 'm.month'])
+    .where('m.org_id', '=', ids.orgId)
     .where(
-      'k.patient_id',
+      'e.patient_id',
       'in',
       episodes.map((e) => e.patient_id),
     )
     .where('e.program', '=', 'cocm')
-    .where('k.counts_toward_program', '=', true)
-    .where('k.occurred_at', '<', start)
-    .groupBy(['k.patient_id', sql`2`])
-    .having(sql<boolean>`sum(k.minutes) > 0`)
+    .where('m.month', '<', month)
+    .groupBy(['e.patient_id', 'm.month'])
+    .having(sql<boolean>`sum(m.counted_minutes) > 0`)
     .execute();
   // Codes already on other clinics' closed claims for the same patient and month (billing.md §4).
   const elsewhere = await db

@@ -5,7 +5,9 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { assertMonthWritable } from '../billing/billing-month.js';
-import { findEpisode } from '../episodes/find-episode.js';
+import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
+import { monthOf } from '../../domain/billing/months.js';
+import { addToRollups } from './minute-rollups.js';
 import { uuid } from '../schemas.js';
 import { contactColumns, toContactView, type ContactView, type correctionInput } from './contact-input.js';
 import { insertContactEntry } from './log-contact.js';
@@ -62,6 +64,23 @@ export async function correctContact({
       .executeTakeFirst();
     if (!reversal)
       throw AppError.conflict('id', 'this contact was already corrected; correct its replacement instead');
+    const staff = await trx
+      .selectFrom('users')
+      .select('credential')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', original.staff_id)
+      .executeTakeFirstOrThrow();
+    await addToRollups(trx, [
+      {
+        orgId: actor.orgId,
+        episodeId: original.episode_id,
+        month: monthOf(original.occurred_at, await clinicTimeZone(trx, actor.orgId, original.clinic_id)),
+        staffRole: original.staff_role,
+        credential: staff.credential,
+        minutes: -original.minutes,
+        counted: original.counts_toward_program,
+      },
+    ]);
     const replacement = input.replacement
       ? await insertContactEntry(trx, actor, episode, input.replacement, { amendsContactId: original.id })
       : undefined;

@@ -15,6 +15,7 @@ import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
 import type { EpisodeView } from '../episodes/episode-input.js';
 import { findClinicStaff } from '../staff.js';
 import { contactColumns, toContactView, type ContactInput, type ContactView } from './contact-input.js';
+import { addToRollups } from './minute-rollups.js';
 
 /** When a staff member holds several roles, their minutes are logged under the BH role first. */
 const ROLE_PREFERENCE: StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
@@ -119,7 +120,7 @@ export async function insertContactEntry(
     },
     pack,
   );
-  return db
+  const row = await db
     .insertInto('contacts')
     .values({
       org_id: actor.orgId,
@@ -146,6 +147,20 @@ export async function insertContactEntry(
     )
     .returning(contactColumns)
     .executeTakeFirst();
+  if (row) {
+    await addToRollups(db, [
+      {
+        orgId: actor.orgId,
+        episodeId: episode.id,
+        month: monthOf(input.occurredAt, timeZone),
+        staffRole,
+        credential: staff.credential,
+        minutes: input.minutes,
+        counted: count.counts,
+      },
+    ]);
+  }
+  return row;
 }
 
 export async function logContact({

@@ -44,6 +44,24 @@ export interface EpisodeRecord {
 
 type EpisodeQuery = SelectQueryBuilder<Database, 'episodes', object>;
 
+interface ContactSummary {
+  episode_id: string;
+  contact_count: number;
+  last_at: Date;
+  last_day: string;
+  last_activity: string;
+  first_follow_up_day: string | null;
+}
+
+const asRegistryActivity = (activity: string) =>
+  activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
+
+/** The contacts the registry rules read: the first follow-up after enrollment and the latest contact. */
+function summarisedContacts(k: ContactSummary): EpisodeSnapshot['contacts'] {
+  const last = { date: k.last_day, activity: asRegistryActivity(k.last_activity) } as const;
+  return k.first_follow_up_day ? [{ date: k.first_follow_up_day, activity: 'follow_up' }, last] : [last];
+}
+
 /** The episodes in scope, as a subquery every other read joins against. */
 function scopedEpisodeIds(db: Db, scope: EpisodeScope) {
   let q: EpisodeQuery = db
@@ -85,6 +103,13 @@ export async function loadEpisodeRecords(
 ): Promise<EpisodeRecord[]> {
   if (scope.clinicIds.length === 0) return [];
   const ids = scopedEpisodeIds(db, scope).select('id');
+  const clinics = await db
+    .selectFrom('clinics')
+    .select(['id', 'timezone'])
+    .where('org_id', '=', scope.orgId)
+    .where('id', 'in', scope.clinicIds)
+    .execute();
+  const asOfRows = clinics.map((c) => sql`(${c.id}::uuid, ${asOfFor(c.timezone)}::text)`);
   const episodes = await db
     .selectFrom('episodes as e')
     .innerJoin('patients as p', (j) =>
@@ -148,46 +173,36 @@ export async function loadEpisodeRecords(
       .where('s.instrument', 'in', ['phq-9', 'gad-7', 'c-ssrs-screen'])
       .orderBy('s.administered_at')
       .execute(),
-    // Completed patient contacts: live entries (not reversed) with the patient on the line.
+    // Completed patient contacts, summarised in SQL up to each clinic's asOf day: the rules need only the
+    // last contact and the first follow-up after enrollment, so the registry stays O(episodes).
+    sql<ContactSummary>`
+      select x.episode_id, count(*)::int as contact_count, max(x.occurred_at) as last_at, max(x.day) as last_day,
+             (array_agg(x.activity order by x.occurred_at desc))[1] as last_activity,
+             min(x.day) filter (where x.activity <> 'initial_assessment' and x.day >= x.enrolled_day) as first_follow_up_day
+      from (
+        select k.episode_id, k.occurred_at, k.activity, a.as_of,
+               to_char(k.occurred_at at time zone c.timezone, 'YYYY-MM-DD') as day,
+               to_char(e.enrolled_at at time zone c.timezone, 'YYYY-MM-DD') as enrolled_day
+        from contacts k
+        join episodes e on e.org_id = k.org_id and e.id = k.episode_id
+        join clinics c on c.org_id = k.org_id and c.id = k.clinic_id
+        join (values ${sql.join(asOfRows)}) as a(clinic_id, as_of) on a.clinic_id = k.clinic_id
+        where k.org_id = ${scope.orgId} and k.episode_id in (${ids}) and k.kind = 'entry' and k.modality <> 'none'
+          and k.activity in ('initial_assessment', 'follow_up', 'psychotherapy')
+          and not exists (select 1 from contacts r where r.org_id = k.org_id and r.amends_contact_id = k.id and r.kind = 'reversal')
+      ) x
+      where x.day <= x.as_of
+      group by x.episode_id
+    `
+      .execute(db)
+      .then((r) => r.rows),
+    // Counted minutes per episode and clinic month, from the rollups kept with every contact.
     db
-      .selectFrom('contacts as k')
-      .innerJoin('clinics as c', (j) =>
-        j.onRef('c.org_id', '=', 'k.org_id').onRef('c.id', '=', 'k.clinic_id'),
-      )
-      .select(['k.episode_id', 'k.activity', 'k.occurred_at', localDay('k.occurred_at').as('day')])
-      .where('k.org_id', '=', scope.orgId)
-      .where('k.episode_id', 'in', ids)
-      .where('k.kind', '=', 'entry')
-      .where('k.modality', '<>', 'none')
-      .where('k.activity', 'in', ['initial_assessment', 'follow_up', 'psychotherapy'])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('contacts as r')
-              .select('r.id')
-              .whereRef('r.org_id', '=', 'k.org_id')
-              .whereRef('r.amends_contact_id', '=', 'k.id')
-              .where('r.kind', '=', 'reversal'),
-          ),
-        ),
-      )
-      .orderBy('k.occurred_at')
-      .execute(),
-    // Counted minutes per episode and clinic month (reversals carry negative minutes).
-    db
-      .selectFrom('contacts as k')
-      .innerJoin('clinics as c', (j) =>
-        j.onRef('c.org_id', '=', 'k.org_id').onRef('c.id', '=', 'k.clinic_id'),
-      )
-      .select([
-        'k.episode_id',
-        sql<string>`to_char(k.occurred_at at time zone c.timezone, 'YYYY-MM')`.as('month'),
-        sql<number>`sum(k.minutes)::int`.as('minutes'),
-      ])
-      .where('k.org_id', '=', scope.orgId)
-      .where('k.episode_id', 'in', ids)
-      .where('k.counts_toward_program', '=', true)
-      .groupBy(['k.episode_id', sql`2`])
+      .selectFrom('episode_month_minutes')
+      .select(['episode_id', 'month', sql<number>`sum(counted_minutes)::int`.as('minutes')])
+      .where('org_id', '=', scope.orgId)
+      .where('episode_id', 'in', ids)
+      .groupBy(['episode_id', 'month'])
       .execute(),
     db
       .selectFrom('case_reviews as r')
@@ -219,7 +234,7 @@ export async function loadEpisodeRecords(
   ]);
 
   const scoresByPatient = groupBy(screenings, (s) => s.patient_id);
-  const contactsByEpisode = groupBy(contacts, (k) => k.episode_id);
+  const contactsByEpisode = new Map(contacts.map((k) => [k.episode_id, k]));
   const minutesByEpisode = groupBy(minutes, (m) => m.episode_id);
   const reviewsByEpisode = groupBy(reviews, (r) => r.episode_id);
   const recsByEpisode = groupBy(recommendations, (r) => r.episode_id);
@@ -233,7 +248,7 @@ export async function loadEpisodeRecords(
       patientScreens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null && s.day <= asOf),
     );
     const cssrs = latest(patientScreens.filter((s) => s.instrument === 'c-ssrs-screen' && s.day <= asOf));
-    const episodeContacts = contactsByEpisode.get(e.id) ?? [];
+    const contactSummary = contactsByEpisode.get(e.id);
     const monthly = minutesByEpisode.get(e.id) ?? [];
     const serviceMonths = monthly
       .filter((m) => m.minutes > 0)
@@ -276,10 +291,7 @@ export async function loadEpisodeRecords(
         asq: null,
         clinicianFlaggedAt: e.safety_day,
       },
-      contacts: episodeContacts.map((k) => ({
-        date: k.day,
-        activity: k.activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up',
-      })),
+      contacts: contactSummary ? summarisedContacts(contactSummary) : [],
       caseReviews: episodeReviews.map((r) => ({ date: r.day })),
       reviewRequestedAt: e.review_requested_day,
       recommendations: (recsByEpisode.get(e.id) ?? []).map((r) => ({
@@ -292,7 +304,6 @@ export async function loadEpisodeRecords(
         next: next ? { code: next.code, minutesNeeded: next.minutesNeeded } : null,
       },
     };
-    const lastContact = episodeContacts.filter((k) => k.day <= asOf).at(-1);
     const lastReview = episodeReviews.filter((r) => r.day <= asOf).at(-1);
     return {
       snapshot,
@@ -309,8 +320,8 @@ export async function loadEpisodeRecords(
       asOf,
       pcpId: e.pcp_id,
       psychiatricConsultantId: e.psychiatric_consultant_id,
-      lastContactAt: lastContact?.occurred_at.toISOString() ?? null,
-      contactCount: episodeContacts.filter((k) => k.day <= asOf).length,
+      lastContactAt: contactSummary?.last_at.toISOString() ?? null,
+      contactCount: contactSummary?.contact_count ?? 0,
       lastCaseReviewAt: lastReview?.reviewed_at.toISOString() ?? null,
       diagnoses: e.diagnoses,
     };
