@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
+import { fhirRoutes } from './fhir.js';
 import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
@@ -20,6 +21,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     ruleRoutes(),
     registryRoutes(),
     billingRoutes(),
+    fhirRoutes(),
   ]) {
     app.route('/api', router);
   }
