@@ -1,7 +1,7 @@
 // Patients: register, search and read, within the caller's clinics.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { Role } from '../../services/actor.js';
+import { ROLES, type Role } from '../../services/actor.js';
 import { createPatient } from '../../services/patients/create-patient.js';
 import { patientInput } from '../../services/patients/patient-input.js';
 import { getPatient, listPatients, listPatientsQuery } from '../../services/patients/read-patients.js';
@@ -9,15 +9,7 @@ import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 
 /** Everyone who works with patients; billing needs demographics for claims. */
-export const PATIENT_READERS: Role[] = [
-  'admin',
-  'pcp',
-  'care_manager',
-  'psychiatric_consultant',
-  'medical_assistant',
-  'front_desk',
-  'billing',
-];
+export const PATIENT_READERS: readonly Role[] = ROLES;
 const PATIENT_WRITERS: Role[] = ['admin', 'pcp', 'care_manager', 'medical_assistant', 'front_desk'];
 
 export const idParam = z.object({ id: z.string() });

@@ -19,6 +19,14 @@ export const reopenInput = z.object({
 
 export type MonthStatus = 'open' | 'closed' | 'locked';
 
+/** What every billing-month use case acts on: one clinic's calendar month. */
+export interface MonthArgs {
+  db: Db;
+  actor: Actor;
+  month: string;
+  clinicId: string;
+}
+
 /** Expected payment of a line from the pack's fee per unit; null when the pack has no amount. */
 export const feeCents = (fee: number | null | undefined, units: number): number | null =>
   fee === null || fee === undefined ? null : Math.round(fee * 100) * units;
@@ -96,17 +104,7 @@ async function computeMonth(db: Db, actor: Actor, clinicId: string, month: strin
   return { timeZone, episodes };
 }
 
-export async function previewMonth({
-  db,
-  actor,
-  month,
-  clinicId,
-}: {
-  db: Db;
-  actor: Actor;
-  month: string;
-  clinicId: string;
-}) {
+export async function previewMonth({ db, actor, month, clinicId }: MonthArgs) {
   return db.transaction().execute(async (trx) => {
     const { timeZone, episodes } = await computeMonth(trx, actor, clinicId, month);
     const now = new Date();
@@ -150,12 +148,7 @@ export async function closeMonth({
   actor,
   month,
   clinicId,
-}: {
-  db: Db;
-  actor: Actor;
-  month: string;
-  clinicId: string;
-}): Promise<{ month: string; status: 'closed'; claims: number; skipped: number }> {
+}: MonthArgs): Promise<{ month: string; status: 'closed'; claims: number; skipped: number }> {
   return db.transaction().execute(async (trx) => {
     assertClinicAccess(actor, clinicId);
     const timeZone = await clinicTimeZone(trx, actor.orgId, clinicId);
@@ -289,28 +282,8 @@ async function setLock(
   });
 }
 
-export const lockMonth = ({
-  db,
-  actor,
-  month,
-  clinicId,
-}: {
-  db: Db;
-  actor: Actor;
-  month: string;
-  clinicId: string;
-}) => setLock(db, actor, clinicId, month, true);
+export const lockMonth = ({ db, actor, month, clinicId }: MonthArgs) =>
+  setLock(db, actor, clinicId, month, true);
 
-export const reopenMonth = ({
-  db,
-  actor,
-  month,
-  clinicId,
-  reason,
-}: {
-  db: Db;
-  actor: Actor;
-  month: string;
-  clinicId: string;
-  reason: string;
-}) => setLock(db, actor, clinicId, month, false, reason);
+export const reopenMonth = ({ db, actor, month, clinicId, reason }: MonthArgs & { reason: string }) =>
+  setLock(db, actor, clinicId, month, false, reason);

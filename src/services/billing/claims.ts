@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit-event.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
-import { monthStatus } from './billing-month.js';
+import { monthStatus, type MonthArgs } from './billing-month.js';
 
 export interface ClaimView {
   id: string;
@@ -193,17 +193,7 @@ export async function loadMonthClaims(
   };
 }
 
-export async function listClaims({
-  db,
-  actor,
-  month,
-  clinicId,
-}: {
-  db: Db;
-  actor: Actor;
-  month: string;
-  clinicId: string;
-}) {
+export async function listClaims({ db, actor, month, clinicId }: MonthArgs) {
   return db.transaction().execute(async (trx) => {
     const result = await loadMonthClaims(trx, actor, clinicId, month);
     await recordAudit(trx, actor, {

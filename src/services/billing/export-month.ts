@@ -1,9 +1,8 @@
 // Exports a closed month's claims for billing staff: CSV, FHIR R4 Claims, and an X12 837P file.
 import type { Bundle, Claim } from '@medplum/fhirtypes';
-import type { Db } from '../../db/connection.js';
 import { claimsBundle } from '../../fhir/claims.js';
-import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import type { MonthArgs } from './billing-month.js';
 import { loadMonthClaims } from './claims.js';
 import { claims837p } from './exports/claims-837p.js';
 import { claimsCsv } from './exports/claims-csv.js';
@@ -11,7 +10,7 @@ import { claimsCsv } from './exports/claims-csv.js';
 export type ExportFormat = 'csv' | 'fhir' | '837p';
 
 export async function exportMonth(
-  { db, actor, month, clinicId }: { db: Db; actor: Actor; month: string; clinicId: string },
+  { db, actor, month, clinicId }: MonthArgs,
   format: ExportFormat,
 ): Promise<string | Bundle<Claim>> {
   return db.transaction().execute(async (trx) => {

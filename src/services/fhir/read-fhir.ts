@@ -6,32 +6,14 @@ import type { InstrumentCode } from '../../domain/instruments/index.js';
 import { fhirPatient, screeningObservations, searchBundle } from '../../fhir/observations.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { findPatient } from '../patients/read-patients.js';
+import { findPatient, getPatient } from '../patients/read-patients.js';
 
 export const observationSearch = z.object({
   patient: z.string().min(1, 'is required: Observation?patient={id}'),
 });
 
-export async function readFhirPatient({
-  db,
-  actor,
-  patientId,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-}): Promise<Patient> {
-  return db.transaction().execute(async (trx) => {
-    const patient = await findPatient(trx, actor, patientId);
-    await recordAudit(trx, actor, {
-      action: 'patient.read',
-      entity: 'patient',
-      entityId: patient.id,
-      patientId: patient.id,
-      clinicId: patient.clinicId,
-    });
-    return fhirPatient(patient);
-  });
+export async function readFhirPatient(args: { db: Db; actor: Actor; patientId: string }): Promise<Patient> {
+  return fhirPatient(await getPatient(args));
 }
 
 export async function searchObservations({

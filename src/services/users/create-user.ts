@@ -8,21 +8,6 @@ import { recordAudit } from '../audit/audit-event.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.js';
 import { trimmed, uuid } from '../schemas.js';
 
-/** Licensure matters for billing: G0323 is a psychologist's or clinical social worker's own time. */
-export const CREDENTIALS = [
-  'md',
-  'do',
-  'np',
-  'pa',
-  'rn',
-  'psychologist',
-  'lcsw',
-  'lpc',
-  'lmft',
-  'ma',
-  'other',
-] as const;
-
 export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address'),
