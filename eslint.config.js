@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'careloop-data', 'bin'] },
+  { ignores: ['node_modules', '**/dist', 'careloop-data', 'bin', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,134 @@
+// The page map: one entry per route, with the API operations it needs. The nav menu, the home redirect
+// and the "not allowed" guard all read this table, so adding a page is adding one entry here.
+import {
+  IconAdjustments,
+  IconBuildingHospital,
+  IconClipboardHeart,
+  IconHistory,
+  IconListCheck,
+  IconReceipt,
+  IconTable,
+  IconUsers,
+  IconUser,
+} from '@tabler/icons-react';
+import { lazy } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { Operation } from './api/capabilities';
+import type { Role } from './api/types';
+
+export interface PageRoute {
+  /** react-router path pattern. */
+  path: string;
+  /** Page name (document title, "not allowed" text). */
+  title: string;
+  /** Present: listed in the menu under this section. */
+  nav?: {
+    label: string;
+    section: 'Care' | 'Admin';
+    icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  };
+  /**
+   * API operations the page cannot work without. The page is listed and opened only when the server
+   * publishes every one of them and the user's roles may call each (read from /api/openapi.json).
+   */
+  needs: Operation[];
+  /** Roles for which this page is the start page (first match in table order wins). */
+  homeFor?: Role[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const PAGE_ROUTES: PageRoute[] = [
+  {
+    path: '/screen',
+    title: 'Screen a patient',
+    nav: { label: 'Screen a patient', section: 'Care', icon: IconClipboardHeart },
+    needs: ['GET /api/patients', 'POST /api/patients/{id}/screenings'],
+    homeFor: ['medical_assistant'],
+    page: lazy(() => import('./pages/ScreeningPage')),
+  },
+  {
+    path: '/worklist',
+    title: 'Worklist',
+    nav: { label: 'Worklist', section: 'Care', icon: IconListCheck },
+    needs: ['GET /api/worklist'],
+    homeFor: ['pcp', 'care_manager', 'psychiatric_consultant'],
+    page: lazy(() => import('./pages/WorklistPage')),
+  },
+  {
+    // Announced in api.md; appears once the server publishes the registry.
+    path: '/registry',
+    title: 'Registry',
+    nav: { label: 'Registry', section: 'Care', icon: IconTable },
+    needs: ['GET /api/registry'],
+    page: lazy(() => import('./pages/RegistryPage')),
+  },
+  {
+    path: '/patients',
+    title: 'Patients',
+    nav: { label: 'Patients', section: 'Care', icon: IconUser },
+    needs: ['GET /api/patients'],
+    homeFor: ['front_desk'],
+    page: lazy(() => import('./pages/PatientsPage')),
+  },
+  {
+    path: '/patients/:patientId',
+    title: 'Patient',
+    needs: ['GET /api/patients/{id}'],
+    page: lazy(() => import('./pages/PatientPage')),
+  },
+  {
+    // Announced in api.md; appears once the server publishes month claims.
+    path: '/billing',
+    title: 'Billing',
+    nav: { label: 'Billing', section: 'Care', icon: IconReceipt },
+    needs: ['GET /api/billing/months/{month}/claims'],
+    homeFor: ['billing'],
+    page: lazy(() => import('./pages/BillingPage')),
+  },
+  {
+    path: '/admin/clinics',
+    title: 'Clinics',
+    nav: { label: 'Clinics', section: 'Admin', icon: IconBuildingHospital },
+    needs: ['GET /api/clinics', 'POST /api/clinics'],
+    homeFor: ['admin'],
+    page: lazy(() => import('./pages/AdminClinicsPage')),
+  },
+  {
+    path: '/admin/users',
+    title: 'Users and roles',
+    nav: { label: 'Users and roles', section: 'Admin', icon: IconUsers },
+    needs: ['GET /api/users', 'POST /api/users'],
+    page: lazy(() => import('./pages/AdminUsersPage')),
+  },
+  {
+    path: '/admin/triage-rules',
+    title: 'Triage rules',
+    nav: { label: 'Triage rules', section: 'Admin', icon: IconAdjustments },
+    needs: ['GET /api/clinics/{id}/triage-rules', 'PUT /api/clinics/{id}/triage-rules'],
+    page: lazy(() => import('./pages/AdminTriageRulesPage')),
+  },
+  {
+    path: '/admin/audit',
+    title: 'Audit log',
+    nav: { label: 'Audit log', section: 'Admin', icon: IconHistory },
+    needs: ['GET /api/audit'],
+    page: lazy(() => import('./pages/AdminAuditPage')),
+  },
+];
+
+export const NAV_SECTIONS = ['Care', 'Admin'] as const;
+
+/** Published by the server at all (a feature still being built is absent). */
+export const routeExists = (route: PageRoute, has: (op: Operation) => boolean): boolean =>
+  route.needs.every(has);
+
+/** Published and allowed for the signed-in user's roles. */
+export const routeAllowed = (route: PageRoute, can: (op: Operation) => boolean): boolean =>
+  route.needs.every(can);
+
+export function homePath(roles: readonly Role[], can: (op: Operation) => boolean): string | null {
+  const allowed = PAGE_ROUTES.filter((r) => routeAllowed(r, can));
+  const home =
+    allowed.find((r) => r.homeFor?.some((role) => roles.includes(role))) ?? allowed.find((r) => r.nav);
+  return home?.path ?? null;
+}
