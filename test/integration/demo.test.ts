@@ -1,0 +1,137 @@
+// The demo organization: a CoCM registry with every episode status and flag, the same from the same seed.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EPISODE_STATUSES } from '../../src/domain/registry/episode-status.js';
+import { FLAG_CODES } from '../../src/domain/registry/flags.js';
+import { createApp } from '../../src/http/app.js';
+import { LoginThrottle } from '../../src/services/auth/login-throttle.js';
+import { readRegistry, registryQuery, type RegistryRow } from '../../src/services/registry/registry-view.js';
+import { DEMO_PASSWORD, seedDemo, type DemoResult } from '../../src/sim/demo.js';
+import { Client } from '../support/api.js';
+import { testDatabase } from '../support/db.js';
+
+// After the 15th of the month: minutes_at_risk looks at a month's minutes only past mid-month.
+const NOW = new Date('2026-10-20T18:30:00Z');
+const AS_OF = '2026-10-20';
+const SEED = 1;
+
+async function registryRows(demo: DemoResult): Promise<RegistryRow[]> {
+  const { db } = await testDatabase();
+  const actor = {
+    orgId: demo.orgId,
+    userId: demo.staff.admin!,
+    roles: ['admin' as const],
+    clinicIds: demo.clinicIds,
+  };
+  const rows: RegistryRow[] = [];
+  for (const status of EPISODE_STATUSES) {
+    const query = registryQuery.parse({ status, asOf: AS_OF, limit: 5000 });
+    rows.push(...(await readRegistry({ db, actor, query })).rows);
+  }
+  return rows;
+}
+
+const countBy = (values: readonly string[]): Record<string, number> =>
+  values.reduce<Record<string, number>>((counts, v) => ({ ...counts, [v]: (counts[v] ?? 0) + 1 }), {});
+
+/** What a registry user sees of each episode, independent of generated ids. */
+const fingerprint = (rows: readonly RegistryRow[]) =>
+  rows
+    .map((r) => ({
+      mrn: r.patient.mrn,
+      status: r.status,
+      flags: r.flags.map((f) => f.code),
+      referredAt: r.referredAt,
+      baseline: r.baselineScore,
+      latest: r.latestScore,
+      contacts: r.contactCount,
+      lastContactAt: r.lastContactAt,
+      minutesThisMonth: r.minutesThisMonth,
+      lastCaseReviewAt: r.lastCaseReviewAt,
+    }))
+    .sort((a, b) => a.mrn.localeCompare(b.mrn));
+
+describe('the demo organization', () => {
+  const suffix = randomUUID().slice(0, 8);
+  let demo: DemoResult;
+  let again: DemoResult;
+  let rows: RegistryRow[];
+
+  beforeAll(async () => {
+    const { db } = await testDatabase();
+    demo = await seedDemo(db, { seed: SEED, now: NOW, suffix: `${suffix}a` });
+    again = await seedDemo(db, { seed: SEED, now: NOW, suffix: `${suffix}b` });
+    rows = await registryRows(demo);
+  });
+
+  it('has episodes in every status, discharged for several reasons', async () => {
+    const byStatus = countBy(rows.map((r) => r.status));
+    for (const status of EPISODE_STATUSES) expect(byStatus[status], status).toBeGreaterThan(0);
+    const { db } = await testDatabase();
+    const reasons = await db
+      .selectFrom('episodes')
+      .select('discharge_reason')
+      .distinct()
+      .where('org_id', '=', demo.orgId)
+      .where('status', '=', 'discharged')
+      .execute();
+    expect(reasons.map((r) => r.discharge_reason)).toContain('completed');
+    expect(reasons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows every registry flag on at least one open episode', () => {
+    const open = rows.filter((r) => r.status !== 'discharged');
+    const byFlag = countBy(open.flatMap((r) => r.flags.map((f) => f.code)));
+    for (const code of FLAG_CODES) expect(byFlag[code] ?? 0, code).toBeGreaterThan(0);
+  });
+
+  it('enrolls about a quarter of the patients who screened positive, with billable months', async () => {
+    const { db } = await testDatabase();
+    const positive = await db
+      .selectFrom('screenings')
+      .select(sql<number>`count(distinct patient_id)::int`.as('patients'))
+      .where('org_id', '=', demo.orgId)
+      .where('instrument', 'in', ['phq-9', 'gad-7'])
+      .where('positive', '=', true)
+      .executeTakeFirstOrThrow();
+    const share = demo.episodeCount / positive.patients;
+    expect(share).toBeGreaterThanOrEqual(0.2);
+    expect(share).toBeLessThanOrEqual(0.3);
+    // 99493 from 31 minutes in a subsequent month: docs/domain/billing.md §2.1.
+    expect(rows.some((r) => r.minutesThisMonth >= 31)).toBe(true);
+  });
+
+  it('builds the same registry from the same seed and day', async () => {
+    const { orgId: _a, clinicIds: _b, staff: _c, adminEmail: _d, ...counts } = demo;
+    const { orgId: _e, clinicIds: _f, staff: _g, adminEmail: _h, ...countsAgain } = again;
+    expect(countsAgain).toEqual(counts);
+    expect(fingerprint(await registryRows(again))).toEqual(fingerprint(rows));
+  });
+
+  it('lets a demo care manager sign in and read their clinic’s registry', async () => {
+    const { db } = await testDatabase();
+    const app = createApp({
+      db,
+      logger: pino({ level: 'silent' }),
+      throttle: new LoginThrottle(),
+      sessionHours: 1,
+    });
+    const login = await new Client(app).post('/api/auth/login', {
+      email: `cm.riverside+${suffix}a@demo.careloop.test`,
+      password: DEMO_PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    const res = await new Client(app, login.body.token).get(`/api/registry?asOf=${AS_OF}`);
+    expect(res.status).toBe(200);
+    expect(res.body.rows.length).toBeGreaterThan(0);
+    expect(new Set(res.body.rows.map((r: RegistryRow) => r.clinicId))).toEqual(new Set([demo.clinicIds[0]]));
+  });
+
+  it('refuses a demo dated in the future', async () => {
+    const { db } = await testDatabase();
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    await expect(seedDemo(db, { seed: SEED, now: later, suffix: `${suffix}c` })).rejects.toThrow(RangeError);
+  });
+});
