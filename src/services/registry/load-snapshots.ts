@@ -44,6 +44,10 @@ export interface EpisodeRecord {
 
 type EpisodeQuery = SelectQueryBuilder<Database, 'episodes', object>;
 
+/** The pack's add-on codes (99494 under Medicare): extra units on top of an already billable month. */
+const addOnCodes = (pack: RulePack) =>
+  new Set([pack.cocm.initial.addOn?.code, pack.cocm.subsequent.addOn?.code].filter(Boolean));
+
 interface ContactSummary {
   episode_id: string;
   contact_count: number;
@@ -301,7 +305,12 @@ export async function loadEpisodeRecords(
       serviceMonths,
       billing: {
         minutesThisMonth,
-        next: next ? { code: next.code, minutesNeeded: next.minutesNeeded } : null,
+        // Care managers are prompted only while the month still lacks a (better) base code; one more
+        // 99494 add-on unit is shown in the billing preview, not raised as a registry flag.
+        next:
+          next && !addOnCodes(pack).has(next.code)
+            ? { code: next.code, minutesNeeded: next.minutesNeeded }
+            : null,
       },
     };
     const lastReview = episodeReviews.filter((r) => r.day <= asOf).at(-1);
