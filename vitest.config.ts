@@ -5,11 +5,12 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/worker-database.ts'],
     pool: 'forks',
     maxWorkers: 2,
     // Workers keep their migrated database across files; tests isolate by a fresh organization.
     isolate: false,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });
