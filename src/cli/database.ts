@@ -1,18 +1,19 @@
 // Opens the configured database for a CLI command, migrated, and closes it afterwards.
 import { sql } from 'kysely';
 import { loadConfig } from '../config.js';
-import { openDatabase, type Db } from '../db/connection.js';
+import { openDatabase, type DatabaseHandle, type Db } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { databaseTarget } from '../server.js';
 import type { Actor, Role } from '../services/actor.js';
 import { clinicIdsFor } from '../services/auth/sessions.js';
 
-export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+/** `handle` is for commands that need more than Kysely (bulk imports COPY through its pool). */
+export async function withDatabase<T>(work: (db: Db, handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(databaseTarget(loadConfig()));
   try {
     await migrateToLatest(handle.db);
-    return await work(handle.db);
+    return await work(handle.db, handle);
   } finally {
     await handle.close();
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `careloop <command>`: the command-line edge over the same use cases as the HTTP API.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { AppError } from '../errors.js';
@@ -8,6 +8,8 @@ import { startServer } from '../server.js';
 import { importPatientsCommand } from './import-patients.js';
 import { addUserCommand } from './add-user.js';
 import { demoCommand, migrateCommand } from './database-commands.js';
+import { importCommand, verifyCommand } from './bulk-commands.js';
+import { simCommand } from './sim-command.js';
 
 const program = new Command()
   .name('careloop')
@@ -35,6 +37,29 @@ program
   .addOption(new Option('--patients <n>', 'patients per clinic').argParser(Number).default(150))
   .action(demoCommand);
 
+const count = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
+
+program
+  .command('sim')
+  .description('write a synthetic health system (fake data) through the bulk import path')
+  .addOption(new Option('--patients <n>', 'patients in all').argParser(count).default(10_000))
+  .addOption(new Option('--clinics <n>', 'clinics').argParser(count).default(5))
+  .addOption(new Option('--months <n>', 'months of history').argParser(count).default(12))
+  .addOption(new Option('--seed <n>', 'random seed').argParser(Number).default(1))
+  .option('--org-name <name>', 'organization name')
+  .addOption(new Option('--batch-size <n>', 'rows per transaction').argParser(count).default(5000))
+  .action(simCommand);
+
+program
+  .command('verify')
+  .description('check that the minute rollups match a recount of the contact log (exit 1 when not)')
+  .option('--org <id>', 'only this organization')
+  .action(verifyCommand);
+
 const user = program.command('user').description('manage staff accounts');
 user
   .command('add')
@@ -58,6 +83,22 @@ importCmd
   .option('--org <id>', 'organization id (default: the only organization)')
   .option('--skip-invalid', 'import the valid rows even when some rows are invalid', false)
   .action(importPatientsCommand);
+for (const noun of ['contact', 'screening'] as const) {
+  importCmd
+    .command(`${noun}s <file>`)
+    .description(
+      noun === 'contact'
+        ? 'import contacts (CSV header: episodeId,occurredAt,minutes,staffId,activity,modality,billedSeparately,staffRole,note)'
+        : 'import screenings (CSV header: patientId,instrument,answers,administeredAt,administeredBy,exclusions)',
+    )
+    .requiredOption('--clinic <id>', 'clinic to import into')
+    .option('--org <id>', 'organization id (default: the only organization)')
+    .addOption(
+      new Option('--format <format>', 'file format (default: by extension)').choices(['csv', 'ndjson']),
+    )
+    .addOption(new Option('--batch-size <n>', 'rows per transaction').argParser(count).default(5000))
+    .action(importCommand(noun));
+}
 
 try {
   await program.parseAsync();

@@ -1,6 +1,4 @@
 // Calendar-day arithmetic on 'YYYY-MM-DD' strings that already denote a day in the clinic's time zone.
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import { z } from 'zod';
 
 /** A calendar day in the clinic's time zone, 'YYYY-MM-DD'. */
@@ -58,9 +56,35 @@ export function monthsBetween(from: LocalMonth, to: LocalMonth): number {
   return index(to) - index(from);
 }
 
+// One formatter per zone: building one (or a zoned date per call) costs more than the rest of a
+// contact's checks, and bulk imports and the registry call this for every row.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The clinic-local day on which an instant falls; the bridge from stored instants to registry days. */
 export function toLocalDay(instant: Date | string, timeZone: string): LocalDay {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid instant: '${String(instant)}'`);
-  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of dayFormat(timeZone).formatToParts(date)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year.padStart(4, '0')}-${month}-${day}`;
 }
