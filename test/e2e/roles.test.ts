@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('a front-desk user', () => {
-  it('sees neither screening nor the worklist in the menu, and is told when opening them directly', async () => {
+  it('sees neither screening, the worklist nor the registry in the menu, and is told when opening them directly', async () => {
     await withSession(browser, async ({ page }) => {
       await page.goto('/');
       await signIn(page, frontDesk.email, frontDesk.password);
@@ -32,7 +32,9 @@ describe('a front-desk user', () => {
         entries.some((e) => ['Clinics', 'Users and roles', 'Triage rules', 'Audit log'].includes(e)),
       ).toBe(false);
 
+      expect(entries).not.toContain('Registry');
       for (const [path, page_] of [
+        ['/registry', 'Registry'],
         ['/worklist', 'Worklist'],
         ['/screen', 'Screen a patient'],
         ['/admin/audit', 'Audit log'],

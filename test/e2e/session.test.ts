@@ -23,7 +23,8 @@ describe('an ended session', () => {
     await withSession(browser, async ({ page, context }) => {
       await page.goto('/');
       await signIn(page, pcp.email, pcp.password);
-      await expectHeading(page, 'Worklist');
+      // A PCP starts on their inbox.
+      await expectHeading(page, 'Inbox');
 
       // End the session on the server, as an expiry would, with the browser's own token.
       const cookie = (await context.cookies()).find((c) => c.name === 'careloop_session');

@@ -1,5 +1,6 @@
 // Entry point: styles, theme, API client, data cache, session and the router.
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -5,7 +5,9 @@ import {
   IconBuildingHospital,
   IconClipboardHeart,
   IconHistory,
+  IconInbox,
   IconListCheck,
+  IconStethoscope,
   IconReceipt,
   IconTable,
   IconUsers,
@@ -39,6 +41,30 @@ export interface PageRoute {
 
 export const PAGE_ROUTES: PageRoute[] = [
   {
+    path: '/registry',
+    title: 'Registry',
+    nav: { label: 'Registry', section: 'Care', icon: IconTable },
+    needs: ['GET /api/registry'],
+    homeFor: ['care_manager'],
+    page: lazy(() => import('./pages/RegistryPage')),
+  },
+  {
+    path: '/case-review',
+    title: 'Case review',
+    nav: { label: 'Case review', section: 'Care', icon: IconStethoscope },
+    needs: ['GET /api/case-reviews/queue', 'POST /api/episodes/{id}/case-reviews'],
+    homeFor: ['psychiatric_consultant'],
+    page: lazy(() => import('./pages/CaseReviewPage')),
+  },
+  {
+    path: '/inbox',
+    title: 'Inbox',
+    nav: { label: 'Inbox', section: 'Care', icon: IconInbox },
+    needs: ['GET /api/recommendations', 'POST /api/recommendations/{id}/acknowledge'],
+    homeFor: ['pcp'],
+    page: lazy(() => import('./pages/InboxPage')),
+  },
+  {
     path: '/screen',
     title: 'Screen a patient',
     nav: { label: 'Screen a patient', section: 'Care', icon: IconClipboardHeart },
@@ -55,14 +81,6 @@ export const PAGE_ROUTES: PageRoute[] = [
     page: lazy(() => import('./pages/WorklistPage')),
   },
   {
-    // Announced in api.md; appears once the server publishes the registry.
-    path: '/registry',
-    title: 'Registry',
-    nav: { label: 'Registry', section: 'Care', icon: IconTable },
-    needs: ['GET /api/registry'],
-    page: lazy(() => import('./pages/RegistryPage')),
-  },
-  {
     path: '/patients',
     title: 'Patients',
     nav: { label: 'Patients', section: 'Care', icon: IconUser },
@@ -77,11 +95,10 @@ export const PAGE_ROUTES: PageRoute[] = [
     page: lazy(() => import('./pages/PatientPage')),
   },
   {
-    // Announced in api.md; appears once the server publishes month claims.
     path: '/billing',
     title: 'Billing',
     nav: { label: 'Billing', section: 'Care', icon: IconReceipt },
-    needs: ['GET /api/billing/months/{month}/claims'],
+    needs: ['GET /api/billing/months/{month}/preview', 'GET /api/billing/months/{month}/claims'],
     homeFor: ['billing'],
     page: lazy(() => import('./pages/BillingPage')),
   },

@@ -51,7 +51,12 @@ export interface Staff {
 export interface Seeded {
   clinic: { id: string; name: string; timezone: string };
   staff(role: string, name: string): Promise<Staff>;
-  patient(givenName: string, familyName: string): Promise<{ id: string; mrn: string }>;
+  /** `extra` adds fields to the patient (e.g. `pcpId`, `coverage`). */
+  patient(
+    givenName: string,
+    familyName: string,
+    extra?: Record<string, unknown>,
+  ): Promise<{ id: string; mrn: string }>;
 }
 
 /** A fresh clinic for one test file, so worklists and searches see only what the test made. */
@@ -75,7 +80,7 @@ export async function seedClinic(admin: Api, label: string): Promise<Seeded> {
       });
       return { id: user.id, email, name, password: STAFF_PASSWORD };
     },
-    patient: async (givenName, familyName) => {
+    patient: async (givenName, familyName, extra = {}) => {
       mrn += 1;
       const patient = await admin.request<{ id: string; mrn: string }>('POST', '/api/patients', {
         clinicId: clinic.id,
@@ -84,6 +89,7 @@ export async function seedClinic(admin: Api, label: string): Promise<Seeded> {
         familyName,
         birthDate: '1980-04-12',
         sex: 'female',
+        ...extra,
       });
       return patient;
     },

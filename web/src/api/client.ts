@@ -2,10 +2,33 @@
 import type {
   AuditEvent,
   AuditQuery,
+  BillingExport,
+  BillingPreview,
+  BillingSummary,
+  CaseReview,
+  CaseReviewInput,
+  Caseload,
   Clinic,
+  Contact,
+  ContactInput,
+  ContactLog,
+  CorrectionInput,
+  Consent,
+  Episode,
+  EpisodeDetail,
+  EpisodeInput,
+  EpisodePatch,
   ErrorBody,
+  Medication,
   MonthClaims,
+  MonthStatus,
   Issue,
+  Note,
+  NoteKind,
+  NotesReply,
+  Recommendation,
+  RecommendationStatus,
+  ReviewQueueItem,
   Patient,
   PatientInput,
   PatientQuery,
@@ -200,15 +223,143 @@ export class ApiClient {
       this.get('/api/audit', { ...query }),
   };
 
-  /** Announced in api.md; the registry screen is shown only once the server publishes the route. */
   readonly registry = {
-    list: (query: RegistryQuery): Promise<{ rows: RegistryRow[]; total?: number }> =>
-      this.get('/api/registry', { ...query }),
+    list: (query: RegistryQuery, signal?: AbortSignal): Promise<{ rows: RegistryRow[]; total: number }> =>
+      this.get('/api/registry', { ...query }, signal),
+    caseloads: (clinicId: string): Promise<{ caseloads: Caseload[]; unassigned: number }> =>
+      this.get('/api/caseloads', { clinicId }),
   };
 
-  /** Announced in api.md; the billing screen is shown only once the server publishes the route. */
+  readonly episodes = {
+    forPatient: (patientId: string): Promise<{ episodes: Episode[] }> =>
+      this.get(`/api/patients/${enc(patientId)}/episodes`),
+    get: (id: string): Promise<EpisodeDetail> => this.get(`/api/episodes/${enc(id)}`),
+    enroll: (patientId: string, input: EpisodeInput): Promise<Episode> =>
+      this.send('POST', `/api/patients/${enc(patientId)}/episodes`, input),
+    consent: (id: string, input: Consent): Promise<Episode> =>
+      this.send('POST', `/api/episodes/${enc(id)}/consent`, input),
+    update: (id: string, patch: EpisodePatch): Promise<Episode> =>
+      this.send('PATCH', `/api/episodes/${enc(id)}`, patch),
+    contacts: (id: string): Promise<ContactLog> => this.get(`/api/episodes/${enc(id)}/contacts`),
+    /** `idempotencyKey`: one per form submission, so a repeated click records one contact. */
+    logContact: (
+      id: string,
+      input: ContactInput,
+      idempotencyKey: string,
+    ): Promise<Contact & { countsTowardProgram: boolean; reason: string }> =>
+      this.request('POST', `/api/episodes/${enc(id)}/contacts`, {
+        body: input,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
+    correctContact: (
+      contactId: string,
+      input: CorrectionInput,
+    ): Promise<{ reversal: Contact; replacement: Contact | null }> =>
+      this.send('POST', `/api/contacts/${enc(contactId)}/corrections`, input),
+    addMedication: (
+      id: string,
+      input: { name: string; dose?: string; startedOn: string; note?: string },
+    ): Promise<Medication> => this.send('POST', `/api/episodes/${enc(id)}/medications`, input),
+    stopMedication: (
+      medicationId: string,
+      input: { stoppedOn: string; note?: string },
+    ): Promise<Medication> => this.send('POST', `/api/medications/${enc(medicationId)}/stop`, input),
+    notes: (id: string): Promise<NotesReply> => this.get(`/api/episodes/${enc(id)}/notes`),
+    addNote: (id: string, input: { kind: NoteKind; body: string }): Promise<Note> =>
+      this.send('POST', `/api/episodes/${enc(id)}/notes`, input),
+    recordCaseReview: (id: string, input: CaseReviewInput): Promise<CaseReview> =>
+      this.send('POST', `/api/episodes/${enc(id)}/case-reviews`, input),
+  };
+
+  readonly caseReviews = {
+    queue: (query: { clinicId: string; consultantId?: string }): Promise<{ items: ReviewQueueItem[] }> =>
+      this.get('/api/case-reviews/queue', query),
+  };
+
+  readonly recommendations = {
+    list: (query: {
+      status: RecommendationStatus;
+      clinicId?: string;
+      limit?: number;
+    }): Promise<{ recommendations: Recommendation[] }> => this.get('/api/recommendations', query),
+    acknowledge: (id: string): Promise<Recommendation> =>
+      this.send('POST', `/api/recommendations/${enc(id)}/acknowledge`, {}),
+  };
+
   readonly billing = {
+    preview: (month: string, clinicId: string): Promise<BillingPreview> =>
+      this.get(`/api/billing/months/${enc(month)}/preview`, { clinicId }),
     claims: (month: string, clinicId: string): Promise<MonthClaims> =>
       this.get(`/api/billing/months/${enc(month)}/claims`, { clinicId }),
+    close: (
+      month: string,
+      clinicId: string,
+    ): Promise<{ month: string; status: MonthStatus; claims: number }> =>
+      this.request('POST', `/api/billing/months/${enc(month)}/close`, { query: { clinicId } }),
+    lock: (month: string, clinicId: string): Promise<{ month: string; status: MonthStatus }> =>
+      this.request('POST', `/api/billing/months/${enc(month)}/lock`, { query: { clinicId } }),
+    reopen: (
+      month: string,
+      clinicId: string,
+      reason: string,
+    ): Promise<{ month: string; status: MonthStatus }> =>
+      this.request('POST', `/api/billing/months/${enc(month)}/reopen`, {
+        query: { clinicId },
+        body: { reason },
+      }),
+    summary: (query: { clinicId: string; from: string; to: string }): Promise<BillingSummary> =>
+      this.get('/api/billing/summary', query),
+    /** An export of a closed month as a file (CSV, X12 837P or a FHIR bundle) and its suggested name. */
+    download: async (
+      month: string,
+      clinicId: string,
+      format: BillingExport,
+    ): Promise<{ blob: Blob; filename: string }> => {
+      const suffix = format === 'csv' ? 'claims.csv' : format === '837p' ? 'claims.837p' : 'claims.fhir.json';
+      const fallback =
+        format === 'csv'
+          ? `careloop-claims-${month}.csv`
+          : format === '837p'
+            ? `careloop-837p-${month}.x12`
+            : `careloop-claims-${month}.fhir.json`;
+      let response: Response;
+      try {
+        response = await fetch(
+          `${this.baseUrl}/api/billing/months/${enc(month)}/${suffix}${queryString({ clinicId })}`,
+          { credentials: 'same-origin' },
+        );
+      } catch {
+        throw new ApiError(
+          0,
+          'NETWORK',
+          'Could not reach the Careloop server. Check the connection and retry.',
+        );
+      }
+      if (!response.ok) {
+        let payload: unknown;
+        try {
+          payload = await response.json();
+        } catch {
+          payload = undefined;
+        }
+        const error = isErrorBody(payload)
+          ? new ApiError(
+              response.status,
+              payload.error.code,
+              payload.error.message,
+              payload.error.issues ?? [],
+            )
+          : new ApiError(
+              response.status,
+              'HTTP_' + response.status,
+              `The server answered ${response.status}.`,
+            );
+        if (response.status === 401) for (const listener of this.unauthenticatedListeners) listener(error);
+        throw error;
+      }
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+      return { blob: await response.blob(), filename: named ?? fallback };
+    },
   };
 }

@@ -5,8 +5,17 @@ import { capabilitiesFrom } from './capabilities';
 import type { ApiClient } from './client';
 import type {
   AuditQuery,
+  BillingExport,
+  CaseReviewInput,
+  Consent,
+  ContactInput,
+  CorrectionInput,
+  EpisodeInput,
+  EpisodePatch,
+  NoteKind,
   PatientInput,
   PatientQuery,
+  RecommendationStatus,
   RegistryQuery,
   Role,
   ScreeningInput,
@@ -35,8 +44,36 @@ export const keys = {
   triageRules: (clinicId: string) => ['triage-rules', clinicId] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
   registry: (query: RegistryQuery) => ['registry', query] as const,
+  caseloads: (clinicId: string) => ['caseloads', clinicId] as const,
+  patientEpisodes: (patientId: string) => ['episodes', patientId] as const,
+  episode: (id: string) => ['episode', id] as const,
+  contacts: (episodeId: string) => ['contacts', episodeId] as const,
+  notes: (episodeId: string) => ['notes', episodeId] as const,
+  reviewQueue: (clinicId: string) => ['review-queue', clinicId] as const,
+  recommendations: (status: RecommendationStatus, clinicId: string) =>
+    ['recommendations', status, clinicId] as const,
+  preview: (month: string, clinicId: string) => ['billing-preview', month, clinicId] as const,
   claims: (month: string, clinicId: string) => ['claims', month, clinicId] as const,
+  summary: (clinicId: string, from: string, to: string) => ['billing-summary', clinicId, from, to] as const,
 };
+
+/** Everything derived from episodes, contacts and reviews: re-read after any care write. */
+const CARE_KEYS = [
+  'registry',
+  'caseloads',
+  'episodes',
+  'episode',
+  'contacts',
+  'notes',
+  'review-queue',
+  'recommendations',
+  'billing-preview',
+] as const;
+
+function useInvalidateCare() {
+  const client = useQueryClient();
+  return () => Promise.all(CARE_KEYS.map((key) => client.invalidateQueries({ queryKey: [key] })));
+}
 
 export function useCapabilities() {
   const api = useApi();
@@ -181,20 +218,252 @@ export function useAudit(query: AuditQuery) {
   });
 }
 
+/** The registry answers up to 5 000 rows per call; the table sorts and scrolls through them locally. */
+export const REGISTRY_LIMIT = 5000;
+
 export function useRegistry(query: RegistryQuery | null) {
   const api = useApi();
+  const q = query ?? { clinicId: '' };
   return useQuery({
-    queryKey: keys.registry(query ?? { clinicId: '' }),
-    queryFn: () => api.registry.list(query ?? { clinicId: '' }),
+    queryKey: keys.registry(q),
+    queryFn: ({ signal }) => api.registry.list({ limit: REGISTRY_LIMIT, ...q }, signal),
     enabled: query !== null,
+    placeholderData: keepPreviousData,
   });
 }
 
-export function useMonthClaims(month: string, clinicId: string | null) {
+export function useCaseloads(clinicId: string | null, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.caseloads(clinicId ?? ''),
+    queryFn: () => api.registry.caseloads(clinicId ?? ''),
+    enabled: enabled && clinicId !== null,
+  });
+}
+
+export function usePatientEpisodes(patientId: string, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.patientEpisodes(patientId),
+    queryFn: () => api.episodes.forPatient(patientId),
+    enabled: enabled && patientId !== '',
+  });
+}
+
+export function useEpisode(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.episode(id ?? ''),
+    queryFn: () => api.episodes.get(id ?? ''),
+    enabled: id !== null,
+  });
+}
+
+export function useEnroll(patientId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (input: EpisodeInput) => api.episodes.enroll(patientId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordConsent(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (input: Consent) => api.episodes.consent(episodeId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateEpisode(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (patch: EpisodePatch) => api.episodes.update(episodeId, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useContacts(episodeId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.contacts(episodeId ?? ''),
+    queryFn: () => api.episodes.contacts(episodeId ?? ''),
+    enabled: episodeId !== null,
+  });
+}
+
+export function useLogContact(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: ContactInput; idempotencyKey: string }) =>
+      api.episodes.logContact(episodeId, input, idempotencyKey),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCorrectContact() {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: ({ contactId, input }: { contactId: string; input: CorrectionInput }) =>
+      api.episodes.correctContact(contactId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddMedication(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (input: { name: string; dose?: string; startedOn: string; note?: string }) =>
+      api.episodes.addMedication(episodeId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useStopMedication() {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: ({
+      medicationId,
+      stoppedOn,
+      note,
+    }: {
+      medicationId: string;
+      stoppedOn: string;
+      note?: string;
+    }) => api.episodes.stopMedication(medicationId, { stoppedOn, ...(note ? { note } : {}) }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useNotes(episodeId: string | null, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.notes(episodeId ?? ''),
+    queryFn: () => api.episodes.notes(episodeId ?? ''),
+    enabled: enabled && episodeId !== null,
+  });
+}
+
+export function useAddNote(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (input: { kind: NoteKind; body: string }) => api.episodes.addNote(episodeId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReviewQueue(clinicId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.reviewQueue(clinicId ?? ''),
+    queryFn: () => api.caseReviews.queue({ clinicId: clinicId ?? '' }),
+    enabled: clinicId !== null,
+  });
+}
+
+export function useRecordCaseReview() {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: ({ episodeId, input }: { episodeId: string; input: CaseReviewInput }) =>
+      api.episodes.recordCaseReview(episodeId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecommendations(status: RecommendationStatus, clinicId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.recommendations(status, clinicId ?? ''),
+    queryFn: () => api.recommendations.list({ status, ...(clinicId ? { clinicId } : {}), limit: 500 }),
+  });
+}
+
+export function useAcknowledge() {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (id: string) => api.recommendations.acknowledge(id),
+    onSuccess: invalidate,
+  });
+}
+
+const isMonth = (month: string) => /^\d{4}-\d{2}$/.test(month);
+
+export function useBillingPreview(month: string, clinicId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.preview(month, clinicId ?? ''),
+    queryFn: () => api.billing.preview(month, clinicId ?? ''),
+    enabled: clinicId !== null && isMonth(month),
+  });
+}
+
+export function useMonthClaims(month: string, clinicId: string | null, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: keys.claims(month, clinicId ?? ''),
     queryFn: () => api.billing.claims(month, clinicId ?? ''),
-    enabled: clinicId !== null && /^\d{4}-\d{2}$/.test(month),
+    enabled: enabled && clinicId !== null && isMonth(month),
+  });
+}
+
+/** Close, lock or reopen a month; every billing read of the clinic is re-read after. */
+export function useMonthAction(month: string, clinicId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: { kind: 'close' } | { kind: 'lock' } | { kind: 'reopen'; reason: string }) => {
+      switch (action.kind) {
+        case 'close':
+          return api.billing.close(month, clinicId);
+        case 'lock':
+          return api.billing.lock(month, clinicId);
+        case 'reopen':
+          return api.billing.reopen(month, clinicId, action.reason);
+      }
+    },
+    onSuccess: () =>
+      Promise.all(
+        ['billing-preview', 'claims', 'billing-summary'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
+  });
+}
+
+export function useBillingSummary(clinicId: string | null, from: string, to: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.summary(clinicId ?? '', from, to),
+    queryFn: () => api.billing.summary({ clinicId: clinicId ?? '', from, to }),
+    enabled: clinicId !== null && isMonth(from) && isMonth(to),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDownloadClaims(month: string, clinicId: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (format: BillingExport) => {
+      const { blob, filename } = await api.billing.download(month, clinicId, format);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return filename;
+    },
   });
 }

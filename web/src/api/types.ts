@@ -241,54 +241,390 @@ export interface UserInput {
   credential?: Credential;
 }
 
-// ---- Announced in the public interface (api.md); screens for them appear once the server has them.
+// ---- Collaborative care: registry, episodes, contacts, case review, notes, billing.
+
+export const FLAG_CODES = [
+  'safety_risk',
+  'needs_case_review',
+  'not_improving',
+  'no_recent_contact',
+  'no_follow_up_4_weeks',
+  'measurement_overdue',
+  'recommendation_unacknowledged',
+  'inactive_6_months',
+  'ready_for_relapse_prevention',
+  'minutes_at_risk',
+] as const;
 
 export interface RegistryFlag {
   code: string;
   reason: string;
+  rulesVersion?: string;
+}
+
+export const EPISODE_STATUSES = ['referred', 'active', 'relapse_prevention', 'discharged'] as const;
+export type EpisodeStatus = (typeof EPISODE_STATUSES)[number];
+export const PROGRAMS = ['cocm', 'general_bhi'] as const;
+export type Program = (typeof PROGRAMS)[number];
+export const MEASURES = ['phq-9', 'gad-7'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface RegistryPatient {
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate?: string;
+  payer?: string | null;
+  memberId?: string | null;
 }
 
 export interface RegistryRow {
   episodeId: string;
   patientId: string;
-  patient?: { mrn: string; givenName: string; familyName: string };
-  status: string;
+  patient: RegistryPatient;
+  clinicId: string;
+  program: Program;
+  status: EpisodeStatus;
+  careManagerId: string;
+  psychiatricConsultantId: string | null;
+  pcpId: string | null;
+  diagnoses: string[];
+  /** Display name of the measure (`PHQ-9`). */
+  primaryMeasure: string;
+  referredAt: string | null;
   enrolledAt: string | null;
   weeksInTreatment: number | null;
   baselineScore: number | null;
   latestScore: number | null;
+  latestScoreAt: string | null;
   percentChange: number | null;
   lastContactAt: string | null;
   contactCount: number;
   minutesThisMonth: number;
+  nextBillingThreshold: { code: string; minutesNeeded: number } | null;
   lastCaseReviewAt: string | null;
+  asOf: string;
   flags: RegistryFlag[];
-  nextBillingThreshold?: { code: string; minutesNeeded: number } | null;
 }
 
 export interface RegistryQuery {
   clinicId: string;
   careManagerId?: string;
+  psychiatricConsultantId?: string;
+  pcpId?: string;
   status?: string;
   flag?: string;
   asOf?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Caseload {
+  careManagerId: string;
+  name: string;
+  count: number;
+  capacity: number;
+  overCapacity: boolean;
+  band: string;
+  norm: { min: number; max: number; label: string } | null;
+  explanation: string;
+}
+
+export const CONSENT_METHODS = ['verbal', 'written'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export interface Consent {
+  obtainedAt: string;
+  method: ConsentMethod;
+  obtainedBy: string;
+}
+
+export const DISCHARGE_REASONS = [
+  'completed',
+  'referred_to_specialty',
+  'declined_or_withdrew',
+  'lost_to_follow_up',
+  'moved_or_changed_pcp',
+  'deceased',
+  'inactive_6_months',
+  'other',
+] as const;
+export type DischargeReason = (typeof DISCHARGE_REASONS)[number];
+
+export interface Episode {
+  id: string;
+  patientId: string;
+  clinicId: string;
+  program: Program;
+  status: EpisodeStatus;
+  referredAt: string;
+  enrolledAt: string | null;
+  billingPractitionerId: string;
+  careManagerId: string;
+  psychiatricConsultantId: string | null;
+  pcpId: string | null;
+  diagnoses: string[];
+  primaryMeasure: Measure;
+  consent: Consent | null;
+  reviewRequestedAt: string | null;
+  safetyConcernAt: string | null;
+  dischargedAt: string | null;
+  dischargeReason: DischargeReason | null;
+}
+
+export interface Medication {
+  id: string;
+  episodeId: string;
+  name: string;
+  dose: string | null;
+  startedOn: string;
+  stoppedOn: string | null;
+  changeNote: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export const RECOMMENDATION_KINDS = ['medication_change', 'therapy_change', 'referral', 'other'] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
+export interface CaseReview {
+  id: string;
+  reviewedAt: string;
+  consultantId: string;
+  minutes: number;
+  notes: string | null;
+  recommendations: {
+    id: string;
+    kind: RecommendationKind;
+    text: string;
+    pcpId: string | null;
+    sentAt: string;
+    acknowledgedAt: string | null;
+  }[];
+}
+
+export interface EpisodeDetail extends Episode {
+  registry: RegistryRow | null;
+  medications: Medication[];
+  caseReviews: CaseReview[];
+}
+
+export interface EpisodeInput {
+  program: Program;
+  referredAt: string;
+  billingPractitionerId: string;
+  careManagerId: string;
+  psychiatricConsultantId?: string;
+  pcpId?: string;
+  diagnoses: string[];
+  primaryMeasure: Measure;
+  consent?: Consent;
+}
+
+export interface EpisodePatch {
+  status?: EpisodeStatus;
+  dischargeReason?: DischargeReason;
+  careManagerId?: string;
+  reviewRequested?: boolean;
+  safetyConcern?: boolean;
+}
+
+export const ACTIVITIES = [
+  'initial_assessment',
+  'follow_up',
+  'outreach',
+  'care_coordination',
+  'registry_review',
+  'case_review',
+  'psychotherapy',
+  'other',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+export const MODALITIES = ['in_person', 'phone', 'video', 'none'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export interface ContactInput {
+  occurredAt: string;
+  minutes: number;
+  staffId: string;
+  activity: Activity;
+  modality: Modality;
+  billedSeparately?: boolean;
+  note?: string;
+}
+
+export interface Contact {
+  id: string;
+  episodeId: string;
+  kind: 'entry' | 'reversal';
+  amendsContactId: string | null;
+  occurredAt: string;
+  minutes: number;
+  staffId: string;
+  staffRole: string;
+  activity: Activity;
+  modality: Modality;
+  billedSeparately: boolean;
+  countsTowardProgram: boolean;
+  reason: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+  reversed?: boolean;
+}
+
+export interface ContactLog {
+  contacts: Contact[];
+  months: { month: string; countedMinutes: number; loggedMinutes: number }[];
+}
+
+export interface CorrectionInput {
+  reason: string;
+  replacement?: ContactInput;
+}
+
+export interface ReviewReason {
+  code: string;
+  reason: string;
+  since?: string;
+}
+
+export interface ReviewQueueItem {
+  priority: string;
+  reasons: ReviewReason[];
+  episode: RegistryRow;
+}
+
+export interface CaseReviewInput {
+  reviewedAt: string;
+  consultantId: string;
+  minutes: number;
+  notes?: string;
+  recommendations: { kind: RecommendationKind; text: string }[];
+}
+
+export type RecommendationStatus = 'open' | 'acknowledged' | 'all';
+
+export interface Recommendation {
+  id: string;
+  episodeId: string;
+  caseReviewId: string;
+  kind: RecommendationKind;
+  text: string;
+  pcpId: string | null;
+  sentAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  reviewedAt: string;
+  consultantId: string;
+  patient: { id: string; mrn: string; givenName: string; familyName: string };
+}
+
+export const NOTE_KINDS = ['bh_progress_note', 'risk_summary', 'treatment_plan'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface Note {
+  id: string;
+  episodeId: string;
+  kind: string;
+  body: string;
+  authorId: string;
+  createdAt: string;
+}
+
+export interface NotesReply {
+  notes: Note[];
+  visibleKinds: string[];
+}
+
+export type MonthStatus = 'open' | 'closed' | 'locked';
+
+export interface BillingLine {
+  code: string;
+  units: number;
+  minutes: number;
+  reasons: string[];
+}
+
+export interface NextThreshold {
+  code: string;
+  units: number;
+  atMinutes: number;
+  minutesNeeded: number;
+}
+
+export interface PreviewEpisode {
+  episodeId: string;
+  patientId: string;
+  patient: RegistryPatient;
+  program: Program;
+  countedMinutes: number;
+  minutesByRole: Record<string, number>;
+  monthKind: string | null;
+  lines: BillingLine[];
+  skipped: { reason: string } | null;
+  nextThreshold: NextThreshold | null;
+  warnings: string[];
+}
+
+export interface BillingPreview {
+  month: string;
+  clinicId: string;
+  timeZone: string;
+  status: MonthStatus;
+  monthEnded: boolean;
+  totals: Record<string, number>;
+  episodes: PreviewEpisode[];
+  minutesAtRisk: {
+    episodeId: string;
+    patientId: string;
+    patient: RegistryPatient;
+    countedMinutes: number;
+    next: NextThreshold;
+  }[];
 }
 
 export interface Claim {
+  id?: string;
+  month?: string;
   episodeId: string;
   patientId: string;
-  patient?: { mrn: string; givenName: string; familyName: string };
+  patient?: RegistryPatient;
   billingPractitionerId: string;
+  billingPractitioner?: { name: string; npi: string | null };
+  program?: Program;
   code: string;
   units: number;
   serviceDate: string;
   minutes: number;
   diagnoses: string[];
   reasons: string[];
+  monthKind?: string;
+  rulePackId?: string;
+  feeCents?: number | null;
 }
 
 export interface MonthClaims {
-  status?: string;
+  month?: string;
+  status?: MonthStatus;
   claims: Claim[];
-  skipped?: { episodeId: string; reason: string }[];
+  skipped?: { episodeId: string; patientId?: string; reason: string }[];
 }
+
+export interface BillingSummaryMonth {
+  month: string;
+  status: MonthStatus;
+  codes: Record<string, number>;
+  expectedRevenue: number;
+  linesWithoutFee: number;
+  staffCost: number;
+  net: number;
+}
+
+export interface BillingSummary {
+  months: BillingSummaryMonth[];
+  staff: { role: string; fte: number; annualCost: number }[];
+  totals: Omit<BillingSummaryMonth, 'month' | 'status'>;
+}
+
+export type BillingExport = 'csv' | '837p' | 'fhir';

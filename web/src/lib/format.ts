@@ -117,3 +117,167 @@ export const SEX_LABELS: Record<string, string> = {
   other: 'Other',
   unknown: 'Unknown',
 };
+
+/** Today's calendar day (`YYYY-MM-DD`) in an IANA zone (the clinic's), or the browser's. */
+export function todayIn(timeZone?: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(now);
+}
+
+/** `YYYY-MM` shifted by `delta` months. */
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = (y ?? 1970) * 12 + ((m ?? 1) - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `November 2026` for `2026-11`. */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+/** The value a `datetime-local` input shows for an instant, in the browser's zone. */
+export function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
+/** A `datetime-local` value as an ISO instant with offset; empty means now. */
+export const instantFromInput = (value: string): string =>
+  isoWithOffset(value ? new Date(value) : new Date());
+
+const words = (code: string): string => {
+  const text = code.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+export const EPISODE_STATUS_LABELS: Record<string, string> = {
+  referred: 'Referred',
+  active: 'Active',
+  relapse_prevention: 'Relapse prevention',
+  discharged: 'Discharged',
+  open: 'Open (not discharged)',
+};
+export const episodeStatusLabel = (s: string): string => EPISODE_STATUS_LABELS[s] ?? words(s);
+
+export const PROGRAM_LABELS: Record<string, string> = {
+  cocm: 'Collaborative Care (CoCM)',
+  general_bhi: 'General BHI',
+};
+export const programLabel = (p: string): string => PROGRAM_LABELS[p] ?? words(p);
+
+export const REGISTRY_FLAG_LABELS: Record<string, string> = {
+  safety_risk: 'Safety risk',
+  needs_case_review: 'Needs case review',
+  not_improving: 'Not improving',
+  no_recent_contact: 'No recent contact',
+  no_follow_up_4_weeks: 'No follow-up 4 weeks',
+  measurement_overdue: 'Measurement overdue',
+  recommendation_unacknowledged: 'Recommendation waiting',
+  inactive_6_months: 'Inactive 6 months',
+  ready_for_relapse_prevention: 'Ready for relapse prevention',
+  minutes_at_risk: 'Minutes at risk',
+};
+export const registryFlagLabel = (code: string): string => REGISTRY_FLAG_LABELS[code] ?? words(code);
+
+export const REVIEW_REASON_LABELS: Record<string, string> = {
+  safety_risk: 'Safety risk',
+  new_enrollee: 'New enrollee',
+  not_improving: 'Not improving',
+  requested: 'Review requested',
+};
+export const reviewReasonLabel = (code: string): string => REVIEW_REASON_LABELS[code] ?? words(code);
+
+export const ACTIVITY_LABELS: Record<string, string> = {
+  initial_assessment: 'Initial assessment',
+  follow_up: 'Follow-up',
+  outreach: 'Outreach',
+  care_coordination: 'Care coordination',
+  registry_review: 'Registry review',
+  case_review: 'Case review',
+  psychotherapy: 'Psychotherapy',
+  other: 'Other',
+};
+export const activityLabel = (a: string): string => ACTIVITY_LABELS[a] ?? words(a);
+
+export const MODALITY_LABELS: Record<string, string> = {
+  in_person: 'In person',
+  phone: 'Phone',
+  video: 'Video',
+  none: 'No patient contact',
+};
+export const modalityLabel = (m: string): string => MODALITY_LABELS[m] ?? words(m);
+
+export const RECOMMENDATION_KIND_LABELS: Record<string, string> = {
+  medication_change: 'Medication change',
+  therapy_change: 'Therapy change',
+  referral: 'Referral',
+  other: 'Other',
+};
+export const recommendationKindLabel = (k: string): string => RECOMMENDATION_KIND_LABELS[k] ?? words(k);
+
+export const NOTE_KIND_LABELS: Record<string, string> = {
+  bh_progress_note: 'Progress note',
+  risk_summary: 'Risk summary',
+  treatment_plan: 'Treatment plan',
+  case_review_recommendation: 'Case-review recommendation',
+};
+export const noteKindLabel = (k: string): string => NOTE_KIND_LABELS[k] ?? words(k);
+
+/** Who may read each kind of note (the server decides; this is the explanation shown). */
+export const NOTE_AUDIENCE: Record<string, string> = {
+  bh_progress_note: 'Behavioral health team only',
+  risk_summary: 'Behavioral health team and the PCP',
+  treatment_plan: 'Behavioral health team and the PCP',
+  case_review_recommendation: 'Behavioral health team and the PCP',
+};
+
+export const DISCHARGE_REASON_LABELS: Record<string, string> = {
+  completed: 'Completed treatment',
+  referred_to_specialty: 'Referred to specialty care',
+  declined_or_withdrew: 'Declined or withdrew',
+  lost_to_follow_up: 'Lost to follow-up',
+  moved_or_changed_pcp: 'Moved or changed PCP',
+  deceased: 'Deceased',
+  inactive_6_months: 'Inactive for 6 months',
+  other: 'Other',
+};
+export const dischargeReasonLabel = (r: string): string => DISCHARGE_REASON_LABELS[r] ?? words(r);
+
+export const MONTH_STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  closed: 'Closed',
+  locked: 'Locked',
+};
+
+/** `−45 %` style change in a score, lower being better. */
+export function formatChange(percent: number | null): string {
+  if (percent === null) return '—';
+  const rounded = Math.round(percent);
+  if (rounded === 0) return '0 %';
+  return `${rounded > 0 ? '−' : '+'}${Math.abs(rounded)} %`;
+}
+
+export const formatMoney = (amount: number): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+
+/** `Nov ’26` for `2026-11`. */
+export function shortMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  const name = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+  return `${name} ’${String(y).slice(2)}`;
+}

@@ -1,0 +1,26 @@
+// Staff of a clinic by id and by role, for names in the chart and the pickers on care forms.
+import { useMemo } from 'react';
+import { useUsers } from './hooks';
+import type { Role, StaffMember } from './types';
+
+export interface StaffDirectory {
+  ready: boolean;
+  name(id: string | null | undefined): string;
+  withRole(role: Role): StaffMember[];
+  byId: Map<string, StaffMember>;
+}
+
+export function useStaff(clinicId: string | null | undefined): StaffDirectory {
+  const query = useUsers(clinicId ? { clinicId } : {}, Boolean(clinicId));
+  return useMemo(() => {
+    const users = query.data?.users ?? [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return {
+      ready: query.isSuccess,
+      byId,
+      name: (id) => (id ? (byId.get(id)?.name ?? 'Unknown staff member') : '—'),
+      withRole: (role) =>
+        users.filter((u) => u.roles.includes(role)).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }, [query.data, query.isSuccess]);
+}

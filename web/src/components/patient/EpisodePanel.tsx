@@ -1,0 +1,611 @@
+// The episode of care: status and the changes allowed from it, consent, care team, diagnoses and
+// medications (with change dates); the enroll form when the patient has no episode.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  IconCircleCheck,
+  IconClipboardList,
+  IconFileCertificate,
+  IconPill,
+  IconPlayerStop,
+  IconPlus,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { useAddMedication, useRecordConsent, useStopMedication, useUpdateEpisode } from '../../api/hooks';
+import { useStaff, type StaffDirectory } from '../../api/staff';
+import {
+  DISCHARGE_REASONS,
+  type ConsentMethod,
+  type DischargeReason,
+  type EpisodeDetail,
+  type EpisodeStatus,
+  type Medication,
+} from '../../api/types';
+import {
+  dischargeReasonLabel,
+  episodeStatusLabel,
+  formatDate,
+  formatDateTime,
+  instantFromInput,
+  programLabel,
+  todayIn,
+} from '../../lib/format';
+import { fieldErrors } from '../../lib/issues';
+import { useSession } from '../../session/SessionProvider';
+import { FormAlert } from '../FormAlert';
+import { QueryState } from '../QueryState';
+import { EnrollForm } from './EnrollForm';
+import { useCurrentEpisode } from './useCurrentEpisode';
+import type { PatientSectionProps } from './types';
+
+/** The status machine as the server enforces it; the buttons offer only these. */
+const TRANSITIONS: Record<EpisodeStatus, { to: EpisodeStatus; label: string }[]> = {
+  referred: [
+    { to: 'active', label: 'Activate' },
+    { to: 'discharged', label: 'Discharge…' },
+  ],
+  active: [
+    { to: 'relapse_prevention', label: 'Move to relapse prevention' },
+    { to: 'discharged', label: 'Discharge…' },
+  ],
+  relapse_prevention: [
+    { to: 'active', label: 'Back to active treatment' },
+    { to: 'discharged', label: 'Discharge…' },
+  ],
+  discharged: [],
+};
+
+const STATUS_COLOR: Record<EpisodeStatus, string> = {
+  referred: 'blue',
+  active: 'careloop',
+  relapse_prevention: 'grape',
+  discharged: 'gray',
+};
+
+export function StatusBadge({ status }: { status: EpisodeStatus }) {
+  return (
+    <Badge
+      size="lg"
+      variant="light"
+      color={STATUS_COLOR[status]}
+      c={`${STATUS_COLOR[status]}.9`}
+      data-testid="episode-status"
+    >
+      {episodeStatusLabel(status)}
+    </Badge>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={500}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function StatusActions({ episode }: { episode: EpisodeDetail }) {
+  const { can } = useSession();
+  const update = useUpdateEpisode(episode.id);
+  const errors = fieldErrors(update.error);
+  const [discharging, setDischarging] = useState(false);
+  const [reason, setReason] = useState<DischargeReason | ''>('');
+  if (!can('PATCH /api/episodes/{id}')) return null;
+  const options = TRANSITIONS[episode.status];
+  if (options.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <FormAlert
+        error={update.error}
+        issues={errors.unclaimed(['status', 'dischargeReason', 'consent'])}
+        title="Status not changed"
+      />
+      {(errors.get('status') ?? errors.get('consent')) && (
+        <Text c="red.9" size="sm" role="alert">
+          {errors.get('status') ?? errors.get('consent')}
+        </Text>
+      )}
+      {!discharging ? (
+        <Group gap="xs">
+          {options.map((o) => (
+            <Button
+              key={o.to}
+              variant={o.to === 'discharged' ? 'default' : 'light'}
+              mih={44}
+              loading={update.isPending && update.variables?.status === o.to}
+              onClick={() => (o.to === 'discharged' ? setDischarging(true) : update.mutate({ status: o.to }))}
+            >
+              {o.label}
+            </Button>
+          ))}
+        </Group>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate(
+              { status: 'discharged', ...(reason ? { dischargeReason: reason } : {}) },
+              { onSuccess: () => setDischarging(false) },
+            );
+          }}
+        >
+          <Group align="end" gap="xs">
+            <NativeSelect
+              label="Discharge reason"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value as DischargeReason | '')}
+              data={[
+                { value: '', label: 'Choose…' },
+                ...DISCHARGE_REASONS.filter((r) => episode.status !== 'referred' || r !== 'completed').map(
+                  (r) => ({ value: r, label: dischargeReasonLabel(r) }),
+                ),
+              ]}
+              error={errors.get('dischargeReason')}
+            />
+            <Button type="submit" color="red.9" mih={44} loading={update.isPending}>
+              Discharge
+            </Button>
+            <Button variant="default" mih={44} onClick={() => setDischarging(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
+  const { can, user } = useSession();
+  const record = useRecordConsent(episode.id);
+  const errors = fieldErrors(record.error);
+  const [open, setOpen] = useState(false);
+  const [at, setAt] = useState('');
+  const [method, setMethod] = useState<ConsentMethod>('verbal');
+  const [by, setBy] = useState<string | null>(null);
+  if (episode.consent) {
+    return (
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <IconCircleCheck
+          size={18}
+          color="var(--mantine-color-careloop-9)"
+          aria-hidden
+          style={{ flexShrink: 0 }}
+        />
+        <Text size="sm">
+          {episode.consent.method === 'written' ? 'Written' : 'Verbal'} consent on{' '}
+          {formatDate(episode.consent.obtainedAt)}, by {staff.name(episode.consent.obtainedBy)}
+        </Text>
+      </Group>
+    );
+  }
+  const people = ['care_manager', 'pcp', 'psychiatric_consultant'].flatMap((r) =>
+    staff.withRole(r as 'care_manager'),
+  );
+  const unique = people.filter((u, i) => people.findIndex((v) => v.id === u.id) === i);
+  const obtainedBy = by ?? (unique.some((u) => u.id === user?.id) ? (user?.id ?? '') : (unique[0]?.id ?? ''));
+  return (
+    <Stack gap="xs">
+      <Alert color="orange" variant="light" icon={<IconFileCertificate aria-hidden />} p="xs">
+        <Text size="sm">
+          No consent documented: CoCM cannot be billed and the episode cannot become active.
+        </Text>
+      </Alert>
+      {can('POST /api/episodes/{id}/consent') &&
+        (open ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              record.mutate(
+                { obtainedAt: instantFromInput(at), method, obtainedBy },
+                { onSuccess: () => setOpen(false) },
+              );
+            }}
+            aria-label="Record consent"
+          >
+            <Stack gap="xs">
+              <FormAlert
+                error={record.error}
+                issues={errors.unclaimed(['obtainedAt', 'method', 'obtainedBy'])}
+                title="Consent not recorded"
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput
+                  label="Obtained at"
+                  description="Empty: now"
+                  type="datetime-local"
+                  value={at}
+                  onChange={(e) => setAt(e.currentTarget.value)}
+                  error={errors.get('obtainedAt')}
+                />
+                <NativeSelect
+                  label="Method"
+                  value={method}
+                  onChange={(e) => setMethod(e.currentTarget.value as ConsentMethod)}
+                  data={[
+                    { value: 'verbal', label: 'Verbal' },
+                    { value: 'written', label: 'Written' },
+                  ]}
+                  error={errors.get('method')}
+                />
+                <NativeSelect
+                  label="Obtained by"
+                  value={obtainedBy}
+                  onChange={(e) => setBy(e.currentTarget.value)}
+                  data={unique.map((u) => ({ value: u.id, label: u.name }))}
+                  error={errors.get('obtainedBy')}
+                />
+              </SimpleGrid>
+              <Group gap="xs">
+                <Button type="submit" mih={44} loading={record.isPending}>
+                  Save consent
+                </Button>
+                <Button variant="default" mih={44} onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : (
+          <Button
+            variant="light"
+            mih={44}
+            leftSection={<IconFileCertificate size={18} aria-hidden />}
+            onClick={() => setOpen(true)}
+            w="fit-content"
+          >
+            Record consent
+          </Button>
+        ))}
+    </Stack>
+  );
+}
+
+function MedicationRow({ medication, canEdit }: { medication: Medication; canEdit: boolean }) {
+  const stop = useStopMedication();
+  const errors = fieldErrors(stop.error);
+  const [stopping, setStopping] = useState(false);
+  const [on, setOn] = useState(() => todayIn());
+  const stopped = medication.stoppedOn !== null;
+  return (
+    <Stack gap={2} component="li" className="med-item" data-stopped={stopped || undefined}>
+      <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Text fw={600} td={stopped ? 'line-through' : undefined}>
+            {medication.name}
+            {medication.dose ? (
+              <Text span fw={400}>
+                {' '}
+                · {medication.dose}
+              </Text>
+            ) : null}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {stopped
+              ? `${formatDate(medication.startedOn)} – ${formatDate(medication.stoppedOn)} · stopped`
+              : `Since ${formatDate(medication.startedOn)} · taking`}
+            {medication.changeNote ? ` · ${medication.changeNote}` : ''}
+          </Text>
+        </div>
+        {!stopped && canEdit && !stopping && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPlayerStop size={14} aria-hidden />}
+            onClick={() => setStopping(true)}
+            aria-label={`Stop ${medication.name}`}
+          >
+            Stop
+          </Button>
+        )}
+      </Group>
+      {stopping && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            stop.mutate(
+              { medicationId: medication.id, stoppedOn: on },
+              { onSuccess: () => setStopping(false) },
+            );
+          }}
+        >
+          <Group gap={4} align="end" wrap="nowrap">
+            <TextInput
+              label={`Stopped on (${medication.name})`}
+              type="date"
+              size="xs"
+              value={on}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              error={errors.get('stoppedOn') ?? (stop.error ? (stop.error as Error).message : undefined)}
+            />
+            <Button type="submit" size="xs" color="red.9" loading={stop.isPending}>
+              Stop
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setStopping(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function Medications({ episode }: { episode: EpisodeDetail }) {
+  const { can } = useSession();
+  const canEdit = can('POST /api/episodes/{id}/medications') && episode.status !== 'discharged';
+  const add = useAddMedication(episode.id);
+  const errors = fieldErrors(add.error);
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [dose, setDose] = useState('');
+  const [startedOn, setStartedOn] = useState(() => todayIn());
+  const [note, setNote] = useState('');
+  const meds = [...episode.medications].sort((a, b) => {
+    if ((a.stoppedOn === null) !== (b.stoppedOn === null)) return a.stoppedOn === null ? -1 : 1;
+    return a.startedOn < b.startedOn ? 1 : -1;
+  });
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={3} size="h5">
+          <Group gap={6}>
+            <IconPill size={18} aria-hidden />
+            Medications
+          </Group>
+        </Title>
+        {canEdit && !adding && (
+          <Button
+            size="compact-md"
+            variant="subtle"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
+            Add medication
+          </Button>
+        )}
+      </Group>
+      {meds.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No medications recorded in this episode.
+        </Text>
+      ) : (
+        <Stack
+          gap="xs"
+          component="ul"
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          data-testid="medications"
+        >
+          {meds.map((m) => (
+            <MedicationRow key={m.id} medication={m} canEdit={canEdit} />
+          ))}
+        </Stack>
+      )}
+      {adding && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(
+              {
+                name: name.trim(),
+                startedOn,
+                ...(dose.trim() ? { dose: dose.trim() } : {}),
+                ...(note.trim() ? { note: note.trim() } : {}),
+              },
+              {
+                onSuccess: () => {
+                  setAdding(false);
+                  setName('');
+                  setDose('');
+                  setNote('');
+                },
+              },
+            );
+          }}
+          aria-label="Add medication"
+        >
+          <Stack gap="xs">
+            <FormAlert
+              error={add.error}
+              issues={errors.unclaimed(['name', 'dose', 'startedOn', 'note'])}
+              title="Medication not added"
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Medication"
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={errors.get('name')}
+                required
+              />
+              <TextInput
+                label="Dose"
+                placeholder="e.g. 20 mg daily"
+                value={dose}
+                onChange={(e) => setDose(e.currentTarget.value)}
+                error={errors.get('dose')}
+              />
+              <TextInput
+                label="Started on"
+                type="date"
+                value={startedOn}
+                onChange={(e) => setStartedOn(e.currentTarget.value)}
+                error={errors.get('startedOn')}
+              />
+              <TextInput
+                label="Change note"
+                placeholder="e.g. after case review"
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={errors.get('note')}
+              />
+            </SimpleGrid>
+            <Group gap="xs">
+              <Button type="submit" mih={44} loading={add.isPending}>
+                Save medication
+              </Button>
+              <Button variant="default" mih={44} onClick={() => setAdding(false)}>
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function ReviewRequest({ episode }: { episode: EpisodeDetail }) {
+  const { can } = useSession();
+  const update = useUpdateEpisode(episode.id);
+  if (episode.program !== 'cocm' || episode.status === 'discharged') return null;
+  const requested = episode.reviewRequestedAt !== null;
+  return (
+    <Group gap="xs">
+      {requested && (
+        <Text size="sm">
+          <IconClipboardList size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> Case review
+          requested {formatDate(episode.reviewRequestedAt)}
+        </Text>
+      )}
+      {can('PATCH /api/episodes/{id}') && (
+        <Button
+          size="compact-md"
+          variant="subtle"
+          loading={update.isPending}
+          onClick={() => update.mutate({ reviewRequested: !requested })}
+        >
+          {requested ? 'Withdraw review request' : 'Ask for a case review'}
+        </Button>
+      )}
+      {update.error && (
+        <Text size="sm" c="red.9" role="alert">
+          {(update.error as Error).message}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+export function EpisodeSummary({ episode, timeZone }: { episode: EpisodeDetail; timeZone: string }) {
+  const staff = useStaff(episode.clinicId);
+  const registry = episode.registry;
+  return (
+    <Card withBorder padding="lg" data-testid="episode-panel">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Group gap="xs">
+              <StatusBadge status={episode.status} />
+              <Text fw={600}>{programLabel(episode.program)}</Text>
+            </Group>
+            <Text size="sm" c="dimmed">
+              Referred {formatDateTime(episode.referredAt, timeZone)}
+              {episode.enrolledAt ? ` · enrolled ${formatDate(episode.enrolledAt, timeZone)}` : ''}
+              {registry?.weeksInTreatment !== null && registry?.weeksInTreatment !== undefined
+                ? ` · week ${registry.weeksInTreatment}`
+                : ''}
+              {episode.dischargedAt
+                ? ` · discharged ${formatDate(episode.dischargedAt, timeZone)}${episode.dischargeReason ? ` (${dischargeReasonLabel(episode.dischargeReason)})` : ''}`
+                : ''}
+            </Text>
+          </Stack>
+        </Group>
+        <StatusActions episode={episode} />
+        <ConsentBlock episode={episode} staff={staff} />
+        <SimpleGrid cols={{ base: 2, sm: 3 }} component="dl" m={0} spacing="sm">
+          <Fact label="Care manager">{staff.name(episode.careManagerId)}</Fact>
+          <Fact label="Psychiatric consultant">
+            {episode.psychiatricConsultantId ? staff.name(episode.psychiatricConsultantId) : 'Not assigned'}
+          </Fact>
+          <Fact label="PCP">{staff.name(episode.pcpId)}</Fact>
+          <Fact label="Billing practitioner">{staff.name(episode.billingPractitionerId)}</Fact>
+          <Fact label="Diagnoses">{episode.diagnoses.join(', ') || '—'}</Fact>
+          <Fact label="Primary measure">{episode.primaryMeasure === 'gad-7' ? 'GAD-7' : 'PHQ-9'}</Fact>
+        </SimpleGrid>
+        <ReviewRequest episode={episode} />
+        <Divider />
+        <Medications episode={episode} />
+      </Stack>
+    </Card>
+  );
+}
+
+export function EpisodePanel({ patient, timeZone }: PatientSectionProps) {
+  const { can } = useSession();
+  const { list, current, episodes, detail } = useCurrentEpisode(patient.id);
+  const [enrolling, setEnrolling] = useState(false);
+  const canEnroll = can('POST /api/patients/{id}/episodes');
+  const earlier = episodes.filter((e) => e.id !== current?.id);
+  return (
+    <QueryState query={list} loadingLabel="Loading episodes…">
+      {() => (
+        <Stack gap="sm">
+          {enrolling ? (
+            <EnrollForm patient={patient} onDone={() => setEnrolling(false)} />
+          ) : current === null ? (
+            <Card withBorder padding="lg">
+              <Stack gap="xs" align="flex-start">
+                <Text>Not enrolled in behavioral health care.</Text>
+                {canEnroll && (
+                  <Button
+                    leftSection={<IconUserPlus size={18} aria-hidden />}
+                    mih={44}
+                    onClick={() => setEnrolling(true)}
+                  >
+                    Enroll patient
+                  </Button>
+                )}
+              </Stack>
+            </Card>
+          ) : (
+            <QueryState query={detail} loadingLabel="Loading the episode…">
+              {(episode) => <EpisodeSummary episode={episode} timeZone={timeZone} />}
+            </QueryState>
+          )}
+          {current?.status === 'discharged' && canEnroll && !enrolling && (
+            <Button
+              variant="light"
+              w="fit-content"
+              mih={44}
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={() => setEnrolling(true)}
+            >
+              Start a new episode
+            </Button>
+          )}
+          {earlier.length > 0 && (
+            <Text size="sm" c="dimmed">
+              Earlier episodes:{' '}
+              {earlier
+                .map(
+                  (e) =>
+                    `${programLabel(e.program)} referred ${formatDate(e.referredAt, timeZone)} (${episodeStatusLabel(e.status)}${e.dischargeReason ? `, ${dischargeReasonLabel(e.dischargeReason)}` : ''})`,
+                )
+                .join('; ')}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
