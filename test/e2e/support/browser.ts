@@ -34,7 +34,7 @@ export async function withSession(
   fn: (session: Session) => Promise<void>,
   viewport: { width: number; height: number } = { width: 1024, height: 768 },
 ): Promise<void> {
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport });
+  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport, reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
