@@ -42,13 +42,15 @@ export function patientsFor(
 ) {
   const window = simWindow(now, input.months);
   const rates = sampleRates(input.seed, now, window.days);
+  // 5 % over the sampled rates: the sizes are floors, and a full run strays a little from the sample.
   const patients = Math.ceil(
-    Math.max(
-      (input.openEpisodes ?? 0) / rates.openEpisodes,
-      (input.episodes ?? 0) / rates.episodes,
-      (input.contacts ?? 0) / rates.contacts,
-      50,
-    ),
+    1.05 *
+      Math.max(
+        (input.openEpisodes ?? 0) / rates.openEpisodes,
+        (input.episodes ?? 0) / rates.episodes,
+        (input.contacts ?? 0) / rates.contacts,
+        50,
+      ),
   );
   return { patients, months: window.months };
 }

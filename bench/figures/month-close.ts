@@ -10,6 +10,9 @@ import { median, timed } from '../stats.js';
 export interface MonthCloseFigure {
   month: string;
   clinics: number;
+  /** Clinics whose close failed, and the first error: the figure then times the others. */
+  failedClinics: number;
+  firstError: string | null;
   claims: number;
   episodes: number;
   closeMs: number;
@@ -43,8 +46,19 @@ export async function measureMonthClose(db: Db, orgId: string, runs: number): Pr
   const actor = await cliActor(db, orgId);
   // The last month that has ended in every US zone.
   const month = addMonths(monthOf(new Date(), 'Pacific/Honolulu'), -1);
+  let failedClinics = 0;
+  let firstError: string | null = null;
+  // Each clinic closes in its own transaction; one that fails is counted and the others still close.
   const closeAll = async () => {
-    for (const clinicId of actor.clinicIds) await closeMonth({ db, actor, month, clinicId });
+    failedClinics = 0;
+    for (const clinicId of actor.clinicIds) {
+      try {
+        await closeMonth({ db, actor, month, clinicId });
+      } catch (error) {
+        failedClinics++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
   };
   const close: number[] = [];
   const raw: number[] = [];
@@ -64,6 +78,8 @@ export async function measureMonthClose(db: Db, orgId: string, runs: number): Pr
   return {
     month,
     clinics: actor.clinicIds.length,
+    failedClinics,
+    firstError,
     claims: claims.n,
     episodes,
     closeMs: median(close),

@@ -77,7 +77,7 @@ describe('bulk import', () => {
     const path = file('contacts.csv', [
       CONTACT_HEADER,
       `${e1},${daysAgo(30)},25,${t.cm.id},follow_up,phone,,,`,
-      `${e2},${daysAgo(20)},40,${t.cm.id},initial_assessment,in_person,false,care_manager,"first visit, in person"`,
+      `${e2},${daysAgo(20)},40,${t.cm.id},initial_assessment,in_person,false,care_manager,"first visit,\tin ""person"" \\ ok"`,
       `${e1},${daysAgo(10)},12,${t.psych.id},case_review,none,,psychiatric_consultant,`,
       `${e1},${daysAgo(9)},0,${t.cm.id},follow_up,phone,,,`,
       `${e1},${daysAgo(9)},30,${t.cm.id},dancing,phone,,,`,
@@ -114,7 +114,7 @@ describe('bulk import', () => {
         minutes: 40,
         staff_role: 'care_manager',
         counts_toward_program: true,
-        note: 'first visit, in person',
+        note: 'first visit,\tin "person" \\ ok',
       },
     ]);
     expect(await recountMismatches(org.db, org.orgId)).toEqual([]);

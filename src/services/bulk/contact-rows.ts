@@ -20,6 +20,7 @@ import type { NewRow } from './batch-transaction.js';
 import { loadClinicStaff, NO_SUCH_STAFF, type ClinicStaffMember } from './clinic-staff.js';
 import { csvValue } from './record-source.js';
 import { letIoRun, type BulkKind } from './run-import.js';
+import { timeOrderedId } from './time-ordered-id.js';
 import { ZoneMonths } from './zone-months.js';
 
 /** The same preference as logging one contact: a multi-role member's minutes go under the BH role first. */
@@ -206,10 +207,26 @@ function checkRow(
   };
 }
 
+/**
+ * Rows by episode and time, then time-ordered ids: consecutive rows then touch the same index pages and
+ * the same episode for their foreign-key checks, which roughly halves the COPY on a large table.
+ */
+function inIndexOrder(valid: ValidContact[]): ValidContact[] {
+  valid.sort(
+    (a, b) =>
+      compare(a.row.episode_id, b.row.episode_id) ||
+      (a.row.occurred_at as Date).getTime() - (b.row.occurred_at as Date).getTime(),
+  );
+  for (const v of valid) v.row.id = timeOrderedId();
+  return valid;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Rollup keys in one order, so two imports touching the same episodes cannot deadlock. */
 function sortedDeltas(valid: readonly ValidContact[]): MinuteDelta[] {
   const key = (d: MinuteDelta) => `${d.episodeId}|${d.month}|${d.staffRole}|${d.credential ?? ''}`;
-  return valid.map((v) => v.delta).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return valid.map((v) => v.delta).sort((a, b) => compare(key(a), key(b)));
 }
 
 export async function contactKind(
@@ -247,7 +264,7 @@ export async function contactKind(
         if (Array.isArray(result)) reject({ line, issues: result });
         else valid.push(result);
       }
-      return valid;
+      return inIndexOrder(valid);
     },
     async write(tx, valid, lines) {
       await tx.insert(

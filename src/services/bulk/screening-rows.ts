@@ -1,6 +1,5 @@
 // Imported screenings, checked with the API's schema, scored and (when recent) triaged under the
 // clinic's rules, as recording one screening does.
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { scoreScreening, type ScreeningScore, type Sex } from '../../domain/instruments/index.js';
@@ -16,6 +15,7 @@ import type { NewRow } from './batch-transaction.js';
 import { loadClinicStaff, NO_SUCH_STAFF, type ClinicStaffMember } from './clinic-staff.js';
 import { csvValue } from './record-source.js';
 import { letIoRun, type BulkKind } from './run-import.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 /** Older screenings were handled when they were given: only recent ones open worklist items. */
 export const TRIAGE_WINDOW_MS = 14 * 86_400_000;
@@ -36,8 +36,9 @@ export function screeningFromCsv(record: Record<string, unknown>): Record<string
 }
 
 export interface ValidScreening {
-  row: NewRow<'screenings'> & { id: string };
-  item: NewRow<'triage_items'> | null;
+  row: NewRow<'screenings'>;
+  /** Its worklist item; `screening_id` is filled in with the row's id. */
+  item: Omit<NewRow<'triage_items'>, 'screening_id'> | null;
 }
 
 interface ScreeningContext {
@@ -84,9 +85,7 @@ function checkRow(
   if (who.data.administeredBy && !c.staff.has(administeredBy))
     return [{ field: 'administeredBy', reason: NO_SUCH_STAFF }];
   const score = scoreOf(c, input.instrument, input.answers, sex);
-  const id = randomUUID();
   const row = {
-    id,
     org_id: c.actor.orgId,
     clinic_id: c.clinicId,
     patient_id: who.data.patientId,
@@ -113,13 +112,23 @@ function checkRow(
       org_id: c.actor.orgId,
       clinic_id: c.clinicId,
       patient_id: who.data.patientId,
-      screening_id: id,
       disposition: result.disposition,
       reasons: JSON.stringify(result.reasons),
       rules_fired: result.rulesFired,
       due_by: result.dueBy,
     },
   };
+}
+
+/** Rows by patient and time, then time-ordered ids: consecutive rows touch the same index pages. */
+function inIndexOrder(valid: ValidScreening[]): ValidScreening[] {
+  valid.sort(
+    (a, b) =>
+      (a.row.patient_id < b.row.patient_id ? -1 : a.row.patient_id > b.row.patient_id ? 1 : 0) ||
+      (a.row.administered_at as Date).getTime() - (b.row.administered_at as Date).getTime(),
+  );
+  for (const v of valid) v.row.id = timeOrderedId();
+  return valid;
 }
 
 async function patientsOf(db: Db, c: ScreeningContext, ids: string[]): Promise<Map<string, Sex>> {
@@ -167,14 +176,14 @@ export async function screeningKind(
         if (Array.isArray(result)) reject({ line, issues: result });
         else valid.push(result);
       }
-      return valid;
+      return inIndexOrder(valid);
     },
     async write(tx, valid, lines) {
       await tx.insert(
         'screenings',
         valid.map((v) => v.row),
       );
-      const items = valid.flatMap((v) => (v.item ? [v.item] : []));
+      const items = valid.flatMap((v) => (v.item ? [{ ...v.item, screening_id: v.row.id! }] : []));
       await tx.insert('triage_items', items);
       await recordAudit(tx.db, actor, {
         action: 'screening.import',

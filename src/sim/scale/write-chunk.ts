@@ -1,6 +1,5 @@
 // Writes a chunk of one clinic's planned patients through the bulk path: patients, episodes, then the
 // screenings and contacts (checked like any import, with their rollups) and the case reviews.
-import { randomUUID } from 'node:crypto';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
 import type { Actor } from '../../services/actor.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
@@ -9,6 +8,7 @@ import type { BulkTarget } from '../../services/bulk/bulk-target.js';
 import type { ImportReport } from '../../services/bulk/import-report.js';
 import { importRows, type BulkNoun } from '../../services/bulk/import-rows.js';
 import type { SourceRecord } from '../../services/bulk/record-source.js';
+import { timeOrderedId } from '../../services/bulk/time-ordered-id.js';
 import type { ScaleEpisode } from './episode-course.js';
 import type { ScalePatient } from './patient-course.js';
 import type { CareManager, ClinicLayout } from './scale-org.js';
@@ -67,7 +67,7 @@ function place(
     patient.episodes.map((plan) => {
       const turn = plan.status === 'discharged' ? turns.closed++ : turns.open++;
       return {
-        id: randomUUID(),
+        id: timeOrderedId(),
         patientId: patientIds[k]!,
         pcpId: clinic.pcps[(first + k) % clinic.pcps.length]!,
         careManager: clinic.careManagers[turn % clinic.careManagers.length]!,
@@ -119,6 +119,7 @@ function statusEvents(ctx: ChunkContext, e: PlacedEpisode): NewRow<'episode_even
     if (!at) return [];
     const row = {
       org_id: ctx.actor.orgId,
+      id: timeOrderedId(),
       episode_id: e.id,
       kind: 'status',
       from_status: from,
@@ -160,7 +161,7 @@ async function importGenerated(
 export async function writeChunk(ctx: ChunkContext, first: number, plans: ScalePatient[]): Promise<void> {
   const { clinic, actor, tally } = ctx;
   const orgId = actor.orgId;
-  const patientIds = plans.map(() => randomUUID());
+  const patientIds = plans.map(() => timeOrderedId());
   await inBatchTransaction(ctx.target, async (tx) => {
     await tx.insert(
       'patients',
@@ -253,6 +254,7 @@ export async function writeChunk(ctx: ChunkContext, first: number, plans: ScaleP
   const reviews: NewRow<'case_reviews'>[] = episodes.flatMap((e) =>
     e.plan.reviews.map((r) => ({
       org_id: orgId,
+      id: timeOrderedId(),
       episode_id: e.id,
       clinic_id: clinic.id,
       patient_id: e.patientId,
