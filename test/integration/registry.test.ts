@@ -1,4 +1,5 @@
 // The CoCM registry over HTTP: episodes and consent, contacts and corrections, flags, case review loop.
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
 
@@ -317,6 +318,32 @@ describe('registry view and flags', () => {
     expect(
       on31.body.rows[0].flags.find((f: { code: string }) => f.code === 'no_recent_contact').reason,
     ).toMatch(/31 days/);
+  });
+
+  it('counts a contact on the clinic day it happened: 23:30 in New York belongs to that asOf day, not the next', async () => {
+    const org = await newTestOrg();
+    const t = await team(org);
+    const episode = (
+      await t.enroll({ consent: { obtainedAt: daysAgo(99), method: 'written', obtainedBy: t.cm.id } })
+    ).body;
+    const day = localDay(daysAgo(20));
+    // 23:30 on `day` in the clinic's zone is already the next day in UTC.
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const lateEvening = new Date(new TZDate(y, m - 1, d, 23, 30, 'America/New_York').getTime()).toISOString();
+    expect(lateEvening.slice(0, 10)).toBe(plusDays(day, 1));
+    const logged = await t.cm.post(`/api/episodes/${episode.id}/contacts`, {
+      occurredAt: lateEvening,
+      minutes: 20,
+      staffId: t.cm.id,
+      activity: 'follow_up',
+      modality: 'phone',
+    });
+    expect(logged.status).toBe(201);
+    const rowAsOf = async (asOf: string) =>
+      (await t.cm.get(`/api/registry?clinicId=${org.clinicId}&asOf=${asOf}`)).body.rows[0];
+
+    expect(await rowAsOf(day)).toMatchObject({ contactCount: 1, lastContactAt: lateEvening });
+    expect(await rowAsOf(plusDays(day, -1))).toMatchObject({ contactCount: 0, lastContactAt: null });
   });
 
   it('flags safety risk from PHQ-9 item 9 and sorts it first', async () => {

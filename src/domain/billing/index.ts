@@ -19,6 +19,7 @@ export {
   monthRange,
   monthsBetween,
   parseMonth,
+  startOfDay,
 } from './months.js';
 export type { MonthRange, ParsedMonth } from './months.js';
 export { applyPayerOverride } from './pack-override.js';

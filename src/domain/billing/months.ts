@@ -69,6 +69,13 @@ export function monthRange(month: MonthString, timeZone: string): MonthRange {
   return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
 }
 
+/** The first instant of a clinic-zone calendar day (`YYYY-MM-DD`): day boundaries for SQL without zone math per row. */
+export function startOfDay(day: DateString, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
+}
+
 export function addMonths(month: MonthString, count: number): MonthString {
   const { year, month: m } = parseMonth(month);
   const index = year * 12 + (m - 1) + count;

@@ -3,9 +3,10 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { minutesToNext } from '../../domain/billing/bill-month.js';
+import { startOfDay } from '../../domain/billing/index.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import type { LocalDay } from '../../domain/registry/local-day.js';
+import { addDays, toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
 import type { EpisodeSnapshot } from '../../domain/registry/snapshot.js';
 import { packForPatient } from '../billing/rule-packs.js';
 import { measureLabel, type PrimaryMeasureCode } from '../episodes/episode-input.js';
@@ -52,18 +53,22 @@ interface ContactSummary {
   episode_id: string;
   contact_count: number;
   last_at: Date;
-  last_day: string;
   last_activity: string;
-  first_follow_up_day: string | null;
+  first_follow_up_at: Date | null;
 }
 
 const asRegistryActivity = (activity: string) =>
   activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
 
 /** The contacts the registry rules read: the first follow-up after enrollment and the latest contact. */
-function summarisedContacts(k: ContactSummary): EpisodeSnapshot['contacts'] {
-  const last = { date: k.last_day, activity: asRegistryActivity(k.last_activity) } as const;
-  return k.first_follow_up_day ? [{ date: k.first_follow_up_day, activity: 'follow_up' }, last] : [last];
+function summarisedContacts(k: ContactSummary, timeZone: string): EpisodeSnapshot['contacts'] {
+  const last = {
+    date: toLocalDay(k.last_at, timeZone),
+    activity: asRegistryActivity(k.last_activity),
+  } as const;
+  return k.first_follow_up_at
+    ? [{ date: toLocalDay(k.first_follow_up_at, timeZone), activity: 'follow_up' }, last]
+    : [last];
 }
 
 /** The episodes in scope, as a subquery every other read joins against. */
@@ -82,9 +87,6 @@ function scopedEpisodeIds(db: Db, scope: EpisodeScope) {
   return q;
 }
 
-const localDay = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} at time zone c.timezone, 'YYYY-MM-DD')`;
-
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const row of rows) {
@@ -98,6 +100,9 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 /**
  * Loads every episode in scope as a snapshot for the registry rules. `asOf(timeZone)` gives the clinic
  * day to evaluate (the caller's date, or today in each clinic's zone); billing figures are for its month.
+ *
+ * The queries return instants and the clinic days are taken here, with one cached formatter per zone:
+ * converting every row with `at time zone` in SQL cost more than the rest of the registry on PGlite.
  */
 export async function loadEpisodeRecords(
   db: Db,
@@ -107,19 +112,30 @@ export async function loadEpisodeRecords(
 ): Promise<EpisodeRecord[]> {
   if (scope.clinicIds.length === 0) return [];
   const ids = scopedEpisodeIds(db, scope).select('id');
+  // Every clinic of the organization: a patient's screenings may come from a clinic outside the scope.
   const clinics = await db
     .selectFrom('clinics')
     .select(['id', 'timezone'])
     .where('org_id', '=', scope.orgId)
-    .where('id', 'in', scope.clinicIds)
     .execute();
-  const asOfRows = clinics.map((c) => sql`(${c.id}::uuid, ${asOfFor(c.timezone)}::text)`);
+  const zoneOf = new Map(clinics.map((c) => [c.id, c.timezone]));
+  const dayIn = (clinicId: string) => {
+    const timeZone = zoneOf.get(clinicId)!;
+    return (instant: Date) => toLocalDay(instant, timeZone);
+  };
+  const optionalDay = (instant: Date | null, timeZone: string) =>
+    instant ? toLocalDay(instant, timeZone) : null;
+  // Contacts count up to the end of each clinic's asOf day.
+  const asOfEnds = clinics
+    .filter((c) => scope.clinicIds.includes(c.id))
+    .map(
+      (c) => sql`(${c.id}::uuid, ${startOfDay(addDays(asOfFor(c.timezone), 1), c.timezone)}::timestamptz)`,
+    );
   const episodes = await db
     .selectFrom('episodes as e')
     .innerJoin('patients as p', (j) =>
       j.onRef('p.org_id', '=', 'e.org_id').onRef('p.id', '=', 'e.patient_id'),
     )
-    .innerJoin('clinics as c', (j) => j.onRef('c.org_id', '=', 'e.org_id').onRef('c.id', '=', 'e.clinic_id'))
     .select([
       'e.id',
       'e.clinic_id',
@@ -131,26 +147,15 @@ export async function loadEpisodeRecords(
       'e.psychiatric_consultant_id',
       'e.primary_measure',
       'e.diagnoses',
-      'c.timezone',
+      'e.referred_at',
+      'e.enrolled_at',
+      'e.review_requested_at',
+      'e.safety_flagged_at',
       'p.mrn',
       'p.given_name',
       'p.family_name',
       'p.birth_date',
       'p.payer',
-      localDay('e.referred_at').as('referred_day'),
-      sql<string | null>`case when e.enrolled_at is null then null else ${localDay('e.enrolled_at')} end`.as(
-        'enrolled_day',
-      ),
-      sql<
-        string | null
-      >`case when e.review_requested_at is null then null else ${localDay('e.review_requested_at')} end`.as(
-        'review_requested_day',
-      ),
-      sql<
-        string | null
-      >`case when e.safety_flagged_at is null then null else ${localDay('e.safety_flagged_at')} end`.as(
-        'safety_day',
-      ),
     ])
     .where('e.org_id', '=', scope.orgId)
     .where('e.id', 'in', ids)
@@ -160,43 +165,34 @@ export async function loadEpisodeRecords(
   const patientIds = scopedEpisodeIds(db, scope).select('patient_id');
   const [screenings, contacts, minutes, reviews, recommendations] = await Promise.all([
     db
-      .selectFrom('screenings as s')
-      .innerJoin('clinics as c', (j) =>
-        j.onRef('c.org_id', '=', 's.org_id').onRef('c.id', '=', 's.clinic_id'),
-      )
-      .select([
-        's.patient_id',
-        's.instrument',
-        's.total',
-        's.item9',
-        's.severity',
-        localDay('s.administered_at').as('day'),
-      ])
-      .where('s.org_id', '=', scope.orgId)
-      .where('s.patient_id', 'in', patientIds)
-      .where('s.instrument', 'in', ['phq-9', 'gad-7', 'c-ssrs-screen'])
-      .orderBy('s.administered_at')
-      .execute(),
+      .selectFrom('screenings')
+      .select(['patient_id', 'clinic_id', 'instrument', 'total', 'item9', 'severity', 'administered_at'])
+      .where('org_id', '=', scope.orgId)
+      .where('patient_id', 'in', patientIds)
+      .where('instrument', 'in', ['phq-9', 'gad-7', 'c-ssrs-screen'])
+      .orderBy('administered_at')
+      .execute()
+      .then((rows) => rows.map((s) => ({ ...s, day: dayIn(s.clinic_id)(s.administered_at) }))),
     // Completed patient contacts, summarised in SQL up to each clinic's asOf day: the rules need only the
     // last contact and the first follow-up after enrollment, so the registry stays O(episodes).
     sql<ContactSummary>`
-      select x.episode_id, count(*)::int as contact_count, max(x.occurred_at) as last_at, max(x.day) as last_day,
-             (array_agg(x.activity order by x.occurred_at desc))[1] as last_activity,
-             min(x.day) filter (where x.activity <> 'initial_assessment' and x.day >= x.enrolled_day) as first_follow_up_day
-      from (
-        select k.episode_id, k.occurred_at, k.activity, a.as_of,
-               to_char(k.occurred_at at time zone c.timezone, 'YYYY-MM-DD') as day,
-               to_char(e.enrolled_at at time zone c.timezone, 'YYYY-MM-DD') as enrolled_day
-        from contacts k
-        join episodes e on e.org_id = k.org_id and e.id = k.episode_id
-        join clinics c on c.org_id = k.org_id and c.id = k.clinic_id
-        join (values ${sql.join(asOfRows)}) as a(clinic_id, as_of) on a.clinic_id = k.clinic_id
-        where k.org_id = ${scope.orgId} and k.episode_id in (${ids}) and k.kind = 'entry' and k.modality <> 'none'
-          and k.activity in ('initial_assessment', 'follow_up', 'psychotherapy')
-          and not exists (select 1 from contacts r where r.org_id = k.org_id and r.amends_contact_id = k.id and r.kind = 'reversal')
-      ) x
-      where x.day <= x.as_of
-      group by x.episode_id
+      with enrolled as materialized (
+        select e.id, date_trunc('day', e.enrolled_at, c.timezone) as day_start
+        from episodes e
+        join clinics c on c.org_id = e.org_id and c.id = e.clinic_id
+        where e.org_id = ${scope.orgId} and e.id in (${ids})
+      )
+      select k.episode_id, count(*)::int as contact_count, max(k.occurred_at) as last_at,
+             (array_agg(k.activity order by k.occurred_at desc))[1] as last_activity,
+             min(k.occurred_at) filter (where k.activity <> 'initial_assessment' and k.occurred_at >= n.day_start)
+               as first_follow_up_at
+      from enrolled n
+      join contacts k on k.org_id = ${scope.orgId} and k.episode_id = n.id
+      join (values ${sql.join(asOfEnds)}) as a(clinic_id, day_end) on a.clinic_id = k.clinic_id
+      where k.kind = 'entry' and k.modality <> 'none' and k.occurred_at < a.day_end
+        and k.activity in ('initial_assessment', 'follow_up', 'psychotherapy')
+        and not exists (select 1 from contacts r where r.org_id = k.org_id and r.amends_contact_id = k.id and r.kind = 'reversal')
+      group by k.episode_id
     `
       .execute(db)
       .then((r) => r.rows),
@@ -209,32 +205,29 @@ export async function loadEpisodeRecords(
       .groupBy(['episode_id', 'month'])
       .execute(),
     db
-      .selectFrom('case_reviews as r')
-      .innerJoin('clinics as c', (j) =>
-        j.onRef('c.org_id', '=', 'r.org_id').onRef('c.id', '=', 'r.clinic_id'),
-      )
-      .select(['r.episode_id', 'r.reviewed_at', localDay('r.reviewed_at').as('day')])
-      .where('r.org_id', '=', scope.orgId)
-      .where('r.episode_id', 'in', ids)
-      .orderBy('r.reviewed_at')
-      .execute(),
+      .selectFrom('case_reviews')
+      .select(['episode_id', 'clinic_id', 'reviewed_at'])
+      .where('org_id', '=', scope.orgId)
+      .where('episode_id', 'in', ids)
+      .orderBy('reviewed_at')
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, day: dayIn(r.clinic_id)(r.reviewed_at) }))),
     db
-      .selectFrom('recommendations as m')
-      .innerJoin('clinics as c', (j) =>
-        j.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.clinic_id'),
-      )
-      .select([
-        'm.episode_id',
-        localDay('m.sent_at').as('sent_day'),
-        sql<
-          string | null
-        >`case when m.acknowledged_at is null then null else ${localDay('m.acknowledged_at')} end`.as(
-          'ack_day',
-        ),
-      ])
-      .where('m.org_id', '=', scope.orgId)
-      .where('m.episode_id', 'in', ids)
-      .execute(),
+      .selectFrom('recommendations')
+      .select(['episode_id', 'clinic_id', 'sent_at', 'acknowledged_at'])
+      .where('org_id', '=', scope.orgId)
+      .where('episode_id', 'in', ids)
+      .execute()
+      .then((rows) =>
+        rows.map((m) => {
+          const timeZone = zoneOf.get(m.clinic_id)!;
+          return {
+            ...m,
+            sent_day: toLocalDay(m.sent_at, timeZone),
+            ack_day: optionalDay(m.acknowledged_at, timeZone),
+          };
+        }),
+      ),
   ]);
 
   const scoresByPatient = groupBy(screenings, (s) => s.patient_id);
@@ -244,7 +237,9 @@ export async function loadEpisodeRecords(
   const recsByEpisode = groupBy(recommendations, (r) => r.episode_id);
 
   return episodes.map((e) => {
-    const asOf = asOfFor(e.timezone);
+    const timeZone = zoneOf.get(e.clinic_id)!;
+    const asOf = asOfFor(timeZone);
+    const referredDay = toLocalDay(e.referred_at, timeZone);
     const month = asOf.slice(0, 7);
     const patientScreens = scoresByPatient.get(e.patient_id) ?? [];
     const latest = <T>(rows: T[]) => rows.at(-1) ?? null;
@@ -269,7 +264,7 @@ export async function loadEpisodeRecords(
               program: e.program,
               countedMinutes: minutesThisMonth,
               priorServiceMonths: serviceMonths.filter((m) => m < month),
-              episodeStartMonth: e.referred_day.slice(0, 7),
+              episodeStartMonth: referredDay.slice(0, 7),
             },
             pack,
           );
@@ -279,8 +274,8 @@ export async function loadEpisodeRecords(
       careManagerId: e.care_manager_id,
       status: e.status,
       program: e.program,
-      referredAt: e.referred_day,
-      enrolledAt: e.enrolled_day,
+      referredAt: referredDay,
+      enrolledAt: optionalDay(e.enrolled_at, timeZone),
       primaryMeasure: measureLabel(e.primary_measure as PrimaryMeasureCode),
       scores: patientScreens
         .filter((s) => (s.instrument === 'phq-9' || s.instrument === 'gad-7') && s.total !== null)
@@ -293,11 +288,11 @@ export async function loadEpisodeRecords(
         phq9Item9: item9 ? { date: item9.day, value: item9.item9! } : null,
         cssrs: cssrs ? { date: cssrs.day, value: (cssrs.severity ?? 'negative') as 'negative' } : null,
         asq: null,
-        clinicianFlaggedAt: e.safety_day,
+        clinicianFlaggedAt: optionalDay(e.safety_flagged_at, timeZone),
       },
-      contacts: contactSummary ? summarisedContacts(contactSummary) : [],
+      contacts: contactSummary ? summarisedContacts(contactSummary, timeZone) : [],
       caseReviews: episodeReviews.map((r) => ({ date: r.day })),
-      reviewRequestedAt: e.review_requested_day,
+      reviewRequestedAt: optionalDay(e.review_requested_at, timeZone),
       recommendations: (recsByEpisode.get(e.id) ?? []).map((r) => ({
         sentAt: r.sent_day,
         acknowledgedAt: r.ack_day,
@@ -325,7 +320,7 @@ export async function loadEpisodeRecords(
         payer: e.payer,
       },
       clinicId: e.clinic_id,
-      timeZone: e.timezone,
+      timeZone,
       asOf,
       pcpId: e.pcp_id,
       psychiatricConsultantId: e.psychiatric_consultant_id,

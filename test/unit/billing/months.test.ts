@@ -13,6 +13,7 @@ import {
   monthRange,
   monthsBetween,
   parseMonth,
+  startOfDay,
 } from '../../../src/domain/billing/index.js';
 import { subsequentMonth } from './fixtures.js';
 
@@ -90,6 +91,25 @@ describe('monthRange is half-open and follows DST', () => {
   it('March in Los Angeles is an hour shorter than 31 days (DST)', () => {
     const { start, end } = monthRange('2025-03', 'America/Los_Angeles');
     expect(end.getTime() - start.getTime()).toBe((31 * 24 - 1) * 3_600_000);
+  });
+});
+
+describe('startOfDay: the first instant of a clinic day, across DST', () => {
+  it.each([
+    ['2025-03-09', 'America/New_York', '2025-03-09T05:00:00.000Z', 'the spring-forward day starts on EST'],
+    ['2025-03-10', 'America/New_York', '2025-03-10T04:00:00.000Z', 'the day after starts on EDT'],
+    ['2025-11-02', 'America/Los_Angeles', '2025-11-02T07:00:00.000Z', 'the fall-back day starts on PDT'],
+    ['2026-01-01', 'Pacific/Honolulu', '2026-01-01T10:00:00.000Z', 'no DST in Honolulu'],
+    [
+      '2026-04-05',
+      'Pacific/Auckland',
+      '2026-04-04T11:00:00.000Z',
+      'Auckland day starts on the previous UTC day',
+    ],
+  ])('%s in %s starts at %s (%s)', (day, zone, instant) => {
+    expect(startOfDay(day, zone).toISOString()).toBe(instant);
+    expect(dateOf(startOfDay(day, zone), zone)).toBe(day);
+    expect(dateOf(new Date(startOfDay(day, zone).getTime() - 1), zone)).not.toBe(day);
   });
 });
 
