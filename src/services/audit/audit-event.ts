@@ -67,23 +67,24 @@ export interface AuditInput {
   details?: z.infer<typeof detailsSchema>;
 }
 
-export async function recordAudit(
-  db: Kysely<Database>,
-  actor: Pick<Actor, 'orgId' | 'userId' | 'requestId'> | { orgId: string; userId: null; requestId?: string },
-  event: AuditInput,
-): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      org_id: actor.orgId,
-      actor_id: actor.userId,
-      action: auditActionSchema.parse(event.action),
-      entity: event.entity,
-      entity_id: event.entityId ?? null,
-      patient_id: event.patientId ?? null,
-      clinic_id: event.clinicId ?? null,
-      request_id: actor.requestId ?? null,
-      details: JSON.stringify(detailsSchema.parse(event.details ?? {})),
-    })
-    .execute();
+type AuditActor =
+  Pick<Actor, 'orgId' | 'userId' | 'requestId'> | { orgId: string; userId: null; requestId?: string };
+
+/** The audit row for an event, checked against the vocabulary (for writes that insert it themselves). */
+export function auditRow(actor: AuditActor, event: AuditInput) {
+  return {
+    org_id: actor.orgId,
+    actor_id: actor.userId,
+    action: auditActionSchema.parse(event.action),
+    entity: event.entity,
+    entity_id: event.entityId ?? null,
+    patient_id: event.patientId ?? null,
+    clinic_id: event.clinicId ?? null,
+    request_id: actor.requestId ?? null,
+    details: JSON.stringify(detailsSchema.parse(event.details ?? {})),
+  };
+}
+
+export async function recordAudit(db: Kysely<Database>, actor: AuditActor, event: AuditInput): Promise<void> {
+  await db.insertInto('audit_events').values(auditRow(actor, event)).execute();
 }

@@ -55,13 +55,11 @@ export async function assertMonthWritable(
   occurredAt: Date,
 ): Promise<void> {
   const month = monthOf(occurredAt, await clinicTimeZone(db, orgId, clinicId));
-  if ((await monthStatus(db, orgId, clinicId, month)) === 'locked') {
-    throw AppError.conflict(
-      'occurredAt',
-      `billing month ${month} is locked; a billing user must reopen it first`,
-    );
-  }
+  if ((await monthStatus(db, orgId, clinicId, month)) === 'locked') throw lockedMonth(month);
 }
+
+export const lockedMonth = (month: string) =>
+  AppError.conflict('occurredAt', `billing month ${month} is locked; a billing user must reopen it first`);
 
 export interface PreviewEpisode {
   episodeId: string;

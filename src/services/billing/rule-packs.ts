@@ -42,6 +42,17 @@ export async function packsFor(db: Db, orgId: string): Promise<readonly RulePack
     .select(['year', 'payer', 'override'])
     .where('org_id', '=', orgId)
     .execute();
+  return packsWith(overrides);
+}
+
+export interface StoredOverride {
+  year: number;
+  payer: string;
+  override: Record<string, unknown>;
+}
+
+/** The Medicare packs with stored payer overrides layered on. */
+export function packsWith(overrides: readonly StoredOverride[]): readonly RulePack[] {
   if (overrides.length === 0) return MEDICARE_PACKS;
   return [...MEDICARE_PACKS, ...overrides.map((o) => buildPack(o.year, o.payer as Payer, o.override))];
 }

@@ -67,7 +67,7 @@ export async function recordCaseReview({
       ['psychiatric_consultant'],
     );
     // The consultant's minutes enter the contact log, counted or not by the payer's rule pack (billing.md §1).
-    const minutes = await insertContactEntry(trx, actor, episode, {
+    await insertContactEntry(trx, actor, episode, {
       occurredAt: input.reviewedAt,
       minutes: input.minutes,
       staffId: input.consultantId,
@@ -76,7 +76,6 @@ export async function recordCaseReview({
       modality: 'none',
       billedSeparately: false,
     });
-    if (!minutes) throw new AppError('INTERNAL', 'The review minutes were not recorded.');
     const review = await trx
       .insertInto('case_reviews')
       .values({

@@ -1,6 +1,8 @@
 // Logs care-manager work on an episode: validated, counted (or not) toward the program, exactly once per key.
 import { createHash } from 'node:crypto';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
 import { checkContact } from '../../domain/registry/contact-rules.js';
@@ -8,14 +10,13 @@ import { toLocalDay } from '../../domain/registry/local-day.js';
 import type { StaffRole } from '../../domain/registry/roles.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
-import { recordAudit } from '../audit/audit-event.js';
-import { assertMonthWritable } from '../billing/billing-month.js';
-import { packForPatient, packsFor } from '../billing/rule-packs.js';
-import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
+import { auditRow } from '../audit/audit-event.js';
+import { lockedMonth } from '../billing/billing-month.js';
+import { packForPatient } from '../billing/rule-packs.js';
 import type { EpisodeView } from '../episodes/episode-input.js';
-import { findClinicStaff } from '../staff.js';
 import { contactColumns, toContactView, type ContactInput, type ContactView } from './contact-input.js';
-import { addToRollups } from './minute-rollups.js';
+import { loadContactContext, type ContactContext } from './contact-context.js';
+import { addToExisting, addToRollups, rollupRow, type MinuteDelta } from './minute-rollups.js';
 
 /** When a staff member holds several roles, their minutes are logged under the BH role first. */
 const ROLE_PREFERENCE: StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
@@ -51,25 +52,29 @@ async function replay(db: Db, actor: Actor, key: string, hash: string): Promise<
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
   if (!row) return undefined;
-  if (row.request_hash !== hash) {
-    throw AppError.conflict('Idempotency-Key', 'this key was already used for a different contact');
-  }
+  if (row.request_hash !== hash) throw reusedKey();
   return { contact: toContactView(row), replayed: true };
 }
 
+const reusedKey = () =>
+  AppError.conflict('Idempotency-Key', 'this key was already used for a different contact');
+
+interface PreparedContact {
+  row: Insertable<Database['contacts']>;
+  delta: MinuteDelta;
+}
+
 /**
- * Validates and inserts one contact entry (no transaction, no audit): shared by logging and by
- * corrections, which re-enter the corrected contact.
+ * Checks a contact against its context and builds its row and rollup delta, or throws the 4xx that
+ * names the field and the rule. Shared by logging, corrections and case reviews.
  */
-export async function insertContactEntry(
-  db: Db,
+function prepareContactEntry(
+  ctx: ContactContext,
   actor: Actor,
-  episode: EpisodeView,
   input: ContactInput,
-  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string } = {},
-) {
-  const timeZone = await clinicTimeZone(db, actor.orgId, episode.clinicId);
-  const staff = await findClinicStaff(db, actor.orgId, episode.clinicId, input.staffId);
+  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string },
+): PreparedContact {
+  const { episode, staff, timeZone } = ctx;
   if (!staff)
     throw AppError.validation([
       { field: 'staffId', reason: 'no active staff member with this id in this clinic' },
@@ -102,15 +107,9 @@ export async function insertContactEntry(
       issues.map((i) => ({ field: i.field === 'careManagerTime' ? 'staffId' : i.field, reason: i.reason })),
     );
   }
-  await assertMonthWritable(db, actor.orgId, episode.clinicId, input.occurredAt);
-  const patient = await db
-    .selectFrom('patients')
-    .select('payer')
-    .where('org_id', '=', actor.orgId)
-    .where('id', '=', episode.patientId)
-    .executeTakeFirstOrThrow();
-  const year = Number(monthOf(input.occurredAt, timeZone).slice(0, 4));
-  const { pack } = packForPatient(await packsFor(db, actor.orgId), patient.payer, year);
+  const month = monthOf(input.occurredAt, timeZone);
+  if (ctx.lockedMonths.includes(month)) throw lockedMonth(month);
+  const { pack } = packForPatient(ctx.packs, ctx.payer, Number(month.slice(0, 4)));
   const count = countsTowardProgram(
     {
       staffRole,
@@ -120,9 +119,8 @@ export async function insertContactEntry(
     },
     pack,
   );
-  const row = await db
-    .insertInto('contacts')
-    .values({
+  return {
+    row: {
       org_id: actor.orgId,
       episode_id: episode.id,
       clinic_id: episode.clinicId,
@@ -141,28 +139,45 @@ export async function insertContactEntry(
       idempotency_key: extra.idempotencyKey ?? null,
       request_hash: extra.requestHash ?? null,
       created_by: actor.userId,
-    })
-    .onConflict((oc) =>
-      oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
-    )
-    .returning(contactColumns)
-    .executeTakeFirst();
-  if (row) {
-    await addToRollups(db, [
-      {
-        orgId: actor.orgId,
-        episodeId: episode.id,
-        month: monthOf(input.occurredAt, timeZone),
-        staffRole,
-        credential: staff.credential,
-        minutes: input.minutes,
-        counted: count.counts,
-      },
-    ]);
-  }
-  return row;
+    },
+    delta: {
+      orgId: actor.orgId,
+      episodeId: episode.id,
+      month,
+      staffRole,
+      credential: staff.credential,
+      minutes: input.minutes,
+      counted: count.counts,
+    },
+  };
 }
 
+/**
+ * Validates and inserts one contact entry with its rollup, inside the caller's transaction (no audit):
+ * corrections re-enter the corrected contact this way, and case reviews log the consultant's minutes.
+ */
+export async function insertContactEntry(
+  db: Db,
+  actor: Actor,
+  episode: Pick<EpisodeView, 'id'>,
+  input: ContactInput,
+  extra: { amendsContactId?: string } = {},
+) {
+  const ctx = await loadContactContext(db, actor, { episodeId: episode.id, staffId: input.staffId });
+  const { row, delta } = prepareContactEntry(ctx, actor, input, extra);
+  const inserted = await db
+    .insertInto('contacts')
+    .values(row)
+    .returning(contactColumns)
+    .executeTakeFirstOrThrow();
+  await addToRollups(db, [delta]);
+  return inserted;
+}
+
+/**
+ * Logs one contact. The context is read in one statement and the contact, its rollup and its audit row
+ * are written in another (one statement is one transaction): two round trips for the busiest write.
+ */
 export async function logContact({
   db,
   actor,
@@ -180,28 +195,95 @@ export async function logContact({
     throw AppError.validation([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }]);
   }
   const hash = requestHash(episodeId, input);
-  return db.transaction().execute(async (trx) => {
-    const episode = await findEpisode(trx, actor, episodeId);
-    if (idempotencyKey) {
-      const earlier = await replay(trx, actor, idempotencyKey, hash);
-      if (earlier) return earlier;
-    }
-    const row = await insertContactEntry(trx, actor, episode, input, {
-      ...(idempotencyKey ? { idempotencyKey, requestHash: hash } : {}),
-    });
-    if (!row) {
-      // A concurrent request with the same key committed first: answer with its contact.
-      const earlier = await replay(trx, actor, idempotencyKey!, hash);
-      if (earlier) return earlier;
-      throw new AppError('CONFLICT', 'The contact could not be recorded; retry.');
-    }
-    await recordAudit(trx, actor, {
-      action: 'contact.create',
-      entity: 'contact',
-      entityId: row.id,
-      patientId: episode.patientId,
-      clinicId: episode.clinicId,
-    });
-    return { contact: toContactView(row), replayed: false };
+  const ctx = await loadContactContext(db, actor, { episodeId, staffId: input.staffId, idempotencyKey });
+  if (ctx.earlier) {
+    if (ctx.earlier.requestHash !== hash) throw reusedKey();
+    const earlier = await replay(db, actor, idempotencyKey!, hash);
+    if (earlier) return earlier;
+  }
+  const { row, delta } = prepareContactEntry(ctx, actor, input, {
+    ...(idempotencyKey ? { idempotencyKey, requestHash: hash } : {}),
   });
+  const audit = auditRow(actor, {
+    action: 'contact.create',
+    entity: 'contact',
+    patientId: ctx.episode.patientId,
+    clinicId: ctx.episode.clinicId,
+  });
+  const rollup = rollupRow(delta);
+  const written = await db
+    .with('k', (q) =>
+      q
+        .insertInto('contacts')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+        )
+        .returning(contactColumns),
+    )
+    .with('r', (q) =>
+      q
+        .insertInto('episode_month_minutes')
+        .columns([
+          'org_id',
+          'episode_id',
+          'month',
+          'staff_role',
+          'credential',
+          'counted_minutes',
+          'logged_minutes',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('k')
+            .select([
+              sql<string>`${rollup.org_id}::uuid`.as('org_id'),
+              'k.episode_id',
+              sql<string>`${rollup.month}::text`.as('month'),
+              sql<string>`${rollup.staff_role}::text`.as('staff_role'),
+              sql<string>`${rollup.credential}::text`.as('credential'),
+              sql<number>`${rollup.counted_minutes}::int`.as('counted_minutes'),
+              sql<number>`${rollup.logged_minutes}::int`.as('logged_minutes'),
+            ]),
+        )
+        .onConflict(addToExisting),
+    )
+    .with('a', (q) =>
+      q
+        .insertInto('audit_events')
+        .columns([
+          'org_id',
+          'actor_id',
+          'action',
+          'entity',
+          'entity_id',
+          'patient_id',
+          'clinic_id',
+          'request_id',
+          'details',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('k')
+            .select([
+              sql<string>`${audit.org_id}::uuid`.as('org_id'),
+              sql<string>`${audit.actor_id}::uuid`.as('actor_id'),
+              sql<string>`${audit.action}::text`.as('action'),
+              sql<string>`${audit.entity}::text`.as('entity'),
+              'k.id as entity_id',
+              sql<string>`${audit.patient_id}::uuid`.as('patient_id'),
+              sql<string>`${audit.clinic_id}::uuid`.as('clinic_id'),
+              sql<string>`${audit.request_id}::text`.as('request_id'),
+              sql<string>`${audit.details}::jsonb`.as('details'),
+            ]),
+        ),
+    )
+    .selectFrom('k')
+    .selectAll()
+    .executeTakeFirst();
+  if (written) return { contact: toContactView(written), replayed: false };
+  // A concurrent request with the same key committed first: answer with its contact.
+  const earlier = idempotencyKey ? await replay(db, actor, idempotencyKey, hash) : undefined;
+  if (earlier) return earlier;
+  throw new AppError('CONFLICT', 'The contact could not be recorded; retry.');
 }

@@ -1,7 +1,8 @@
 // Keeps episode_month_minutes equal to the contact log, and proves it: every write path adds its delta
 // in the same transaction, and `recountMismatches` compares the rollups with a full recount.
-import { sql } from 'kysely';
+import { sql, type Insertable, type OnConflictBuilder } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/schema.js';
 
 export interface MinuteDelta {
   orgId: string;
@@ -15,46 +16,48 @@ export interface MinuteDelta {
   counted: boolean;
 }
 
+type RollupRow = Insertable<Database['episode_month_minutes']> & {
+  counted_minutes: number;
+  logged_minutes: number;
+};
+
+/** The rollup row one delta adds (minutes always logged; counted only when they count). */
+export function rollupRow(d: MinuteDelta): RollupRow {
+  return {
+    org_id: d.orgId,
+    episode_id: d.episodeId,
+    month: d.month,
+    staff_role: d.staffRole,
+    credential: d.credential ?? '',
+    counted_minutes: d.counted ? d.minutes : 0,
+    logged_minutes: d.minutes,
+  };
+}
+
+/** The upsert of rollup rows: an existing key adds the new minutes to its totals. */
+export const addToExisting = (oc: OnConflictBuilder<Database, 'episode_month_minutes'>) =>
+  oc.columns(['org_id', 'episode_id', 'month', 'staff_role', 'credential']).doUpdateSet({
+    counted_minutes: sql`episode_month_minutes.counted_minutes + excluded.counted_minutes`,
+    logged_minutes: sql`episode_month_minutes.logged_minutes + excluded.logged_minutes`,
+  });
+
 /** Adds contact deltas to the rollups (summed per key first: one statement may touch a row only once). */
 export async function addToRollups(db: Db, deltas: readonly MinuteDelta[]): Promise<void> {
-  const byKey = new Map<
-    string,
-    {
-      org_id: string;
-      episode_id: string;
-      month: string;
-      staff_role: string;
-      credential: string;
-      counted_minutes: number;
-      logged_minutes: number;
-    }
-  >();
+  const byKey = new Map<string, RollupRow>();
   for (const d of deltas) {
-    const credential = d.credential ?? '';
-    const key = [d.orgId, d.episodeId, d.month, d.staffRole, credential].join('|');
-    const row = byKey.get(key) ?? {
-      org_id: d.orgId,
-      episode_id: d.episodeId,
-      month: d.month,
-      staff_role: d.staffRole,
-      credential,
-      counted_minutes: 0,
-      logged_minutes: 0,
-    };
-    row.logged_minutes += d.minutes;
-    if (d.counted) row.counted_minutes += d.minutes;
-    byKey.set(key, row);
+    const row = rollupRow(d);
+    const key = [row.org_id, row.episode_id, row.month, row.staff_role, row.credential].join('|');
+    const sum = byKey.get(key);
+    if (sum) {
+      sum.counted_minutes += row.counted_minutes;
+      sum.logged_minutes += row.logged_minutes;
+    } else byKey.set(key, row);
   }
   if (byKey.size === 0) return;
   await db
     .insertInto('episode_month_minutes')
     .values([...byKey.values()])
-    .onConflict((oc) =>
-      oc.columns(['org_id', 'episode_id', 'month', 'staff_role', 'credential']).doUpdateSet({
-        counted_minutes: sql`episode_month_minutes.counted_minutes + excluded.counted_minutes`,
-        logged_minutes: sql`episode_month_minutes.logged_minutes + excluded.logged_minutes`,
-      }),
-    )
+    .onConflict(addToExisting)
     .execute();
 }
 
