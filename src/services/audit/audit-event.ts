@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.logout',
   'clinic.create',
+  'clinic.update',
   'user.create',
   'patient.create',
   'patient.read',
