@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'clinic.update',
   'user.create',
   'patient.create',
+  'patient.update',
   'patient.read',
   'patient.list',
   'patient.import',
