@@ -17,6 +17,17 @@ export interface ClinicsTable {
   id: Generated<string>;
   name: string;
   timezone: string;
+  /** The clinic's group (type 2) NPI. */
+  billing_npi: string | null;
+  /** EIN, nine digits. */
+  tax_id: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  /** USPS two-letter code. */
+  state: string | null;
+  /** `12345` or `12345-6789`. */
+  postal_code: string | null;
   created_at: CreatedAt;
 }
 
@@ -59,6 +70,11 @@ export interface PatientsTable {
   pcp_id: string | null;
   payer: string | null;
   member_id: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
   created_at: CreatedAt;
 }
 

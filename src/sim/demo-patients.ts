@@ -1,5 +1,6 @@
 // Plans the demo's synthetic patients: demographics, coverage, PCP and a year of routine screenings.
 import { subDays } from 'date-fns';
+import type { PostalAddress } from '../domain/billing/identifiers.js';
 import { PAYERS, SEXES } from '../services/patients/patient-input.js';
 import { patientName } from './people.js';
 import type { Random } from './random.js';
@@ -55,4 +56,30 @@ export function planPatients(
     }
   }
   return patients;
+}
+
+const STREETS = ['Maple', 'Oak', 'Cedar', 'Elm', 'Willow', 'Birch', 'Aspen', 'Juniper', 'Hickory', 'Laurel'];
+const STREET_KINDS = ['St', 'Ave', 'Rd', 'Ln', 'Dr', 'Ct'];
+
+/** Invented home addresses in the clinic's city (the 837P's 2010BA N3/N4), one per planned patient. */
+export function planAddresses(
+  random: Random,
+  patients: readonly DemoPatient[],
+  clinics: readonly {
+    key: string;
+    address: { city: string; state: string };
+    patientZips: readonly string[];
+  }[],
+): PostalAddress[] {
+  return patients.map((p) => {
+    const clinic = clinics.find((c) => c.key === p.clinicKey);
+    if (!clinic) throw new Error(`no clinic ${p.clinicKey}`);
+    return {
+      line1: `${random.int(10, 9999)} ${random.pick(STREETS)} ${random.pick(STREET_KINDS)}`,
+      line2: random.chance(0.15) ? `Apt ${random.int(1, 40)}` : null,
+      city: clinic.address.city,
+      state: clinic.address.state,
+      postalCode: random.pick(clinic.patientZips),
+    };
+  });
 }

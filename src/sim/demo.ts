@@ -1,9 +1,11 @@
 // Seeds the clearly labelled demo organization: fake clinics, staff, patients, screenings, a CoCM registry.
 import type { Db } from '../db/connection.js';
 import type { Role } from '../services/actor.js';
+import { withNpiCheckDigit } from '../domain/billing/identifiers.js';
 import { insertOrganization } from '../services/orgs/create-organization.js';
+import { addressToRow } from '../services/postal-address.js';
 import { insertUser } from '../services/users/create-user.js';
-import { planPatients } from './demo-patients.js';
+import { planAddresses, planPatients } from './demo-patients.js';
 import { planEpisodes } from './plan-episodes.js';
 import { Random } from './random.js';
 import { writeScreenings } from './screening-writer.js';
@@ -13,10 +15,53 @@ export const DEMO_PASSWORD = 'careloop-demo-2026';
 export const DEMO_SIGN_IN = { email: 'admin@demo.careloop.test', password: DEMO_PASSWORD };
 export const DEMO_ORG_NAME = 'DEMO — Careloop Demo Health (fake data)';
 
+/**
+ * Fake but well-formed billing identities, so a closed demo month exports a complete 837P: NPIs carry a valid
+ * check digit, EINs use the prefix 00 (never assigned by the IRS), and addresses are invented streets in real
+ * cities and ZIP codes of each clinic's time zone.
+ */
 const CLINICS = [
-  { key: 'riverside', mrnPrefix: 'RV', name: 'DEMO Riverside Family Medicine', timeZone: 'America/New_York' },
-  { key: 'mesa', mrnPrefix: 'MS', name: 'DEMO Mesa Primary Care', timeZone: 'America/Phoenix' },
+  {
+    key: 'riverside',
+    mrnPrefix: 'RV',
+    name: 'DEMO Riverside Family Medicine',
+    timeZone: 'America/New_York',
+    billingNpi: withNpiCheckDigit('100000001'),
+    taxId: '000000101',
+    address: {
+      line1: '100 Demo Riverside Way',
+      line2: 'Suite 2',
+      city: 'Albany',
+      state: 'NY',
+      postalCode: '12207-1001',
+    },
+    patientZips: ['12203', '12206', '12208', '12209', '12210'],
+  },
+  {
+    key: 'mesa',
+    mrnPrefix: 'MS',
+    name: 'DEMO Mesa Primary Care',
+    timeZone: 'America/Phoenix',
+    billingNpi: withNpiCheckDigit('100000002'),
+    taxId: '000000102',
+    address: {
+      line1: '200 Demo Mesa Blvd',
+      line2: null,
+      city: 'Mesa',
+      state: 'AZ',
+      postalCode: '85201-2002',
+    },
+    patientZips: ['85201', '85202', '85203', '85204', '85210'],
+  },
 ] as const;
+
+/** Each clinic's PCPs get a (fake, check-digit-valid) NPI: the 837P names them in 2010AA. */
+const PCP_NPIS: Record<string, string> = {
+  'pcp.riverside': withNpiCheckDigit('100000011'),
+  'pcp2.riverside': withNpiCheckDigit('100000012'),
+  'pcp.mesa': withNpiCheckDigit('100000021'),
+  'pcp2.mesa': withNpiCheckDigit('100000022'),
+};
 
 /** Staff per clinic; the psychiatric consultant and billing specialist cover both clinics. */
 const CLINIC_STAFF: {
@@ -62,6 +107,8 @@ export interface DemoResult {
 
 /** Episodes draw from their own stream, so the patients of a seed stay the same when episodes change. */
 const EPISODE_STREAM = 0x5eed;
+/** Addresses too, so adding them changed no other generated value. */
+const ADDRESS_STREAM = 0xadd2;
 
 const demoEmail = (local: string, suffix?: string) =>
   suffix ? `${local}+${suffix}@demo.careloop.test` : `${local}@demo.careloop.test`;
@@ -76,6 +123,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
   const timeZones = Object.fromEntries(CLINICS.map((c) => [c.key, c.timeZone]));
   const plans = planEpisodes(new Random(options.seed ^ EPISODE_STREAM), patients, { now, timeZones });
   const planOf = new Map(plans.map((plan) => [plan.patientIndex, plan]));
+  const addresses = planAddresses(new Random(options.seed ^ ADDRESS_STREAM), patients, CLINICS);
   const adminEmail = demoEmail('admin', options.suffix);
   const [first, ...others] = CLINICS;
   const seeded = await db.transaction().execute(async (trx) => {
@@ -86,11 +134,22 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
       admin: { email: adminEmail, name: 'Demo Administrator', password: DEMO_PASSWORD },
       isDemo: true,
     });
+    const identity = (clinic: (typeof CLINICS)[number]) => ({
+      billing_npi: clinic.billingNpi,
+      tax_id: clinic.taxId,
+      ...addressToRow(clinic.address),
+    });
+    await trx
+      .updateTable('clinics')
+      .set(identity(first))
+      .where('org_id', '=', org.orgId)
+      .where('id', '=', org.clinicId)
+      .execute();
     const clinicIds: Record<string, string> = { [first.key]: org.clinicId };
     for (const clinic of others) {
       const row = await trx
         .insertInto('clinics')
-        .values({ org_id: org.orgId, name: clinic.name, timezone: clinic.timeZone })
+        .values({ org_id: org.orgId, name: clinic.name, timezone: clinic.timeZone, ...identity(clinic) })
         .returning('id')
         .executeTakeFirstOrThrow();
       clinicIds[clinic.key] = row.id;
@@ -110,6 +169,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
       s: { role: Role; key: string; name: string; credential?: string },
       email: string,
       clinics: string[],
+      npi?: string,
     ) => {
       const user = await insertUser(trx, org.orgId, {
         email,
@@ -118,6 +178,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
         roles: [s.role],
         clinicIds: clinics,
         credential: s.credential as never,
+        ...(npi ? { npi } : {}),
       });
       return user.id;
     };
@@ -127,6 +188,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
           s,
           demoEmail(`${s.key}.${clinic.key}`, options.suffix),
           [clinicIds[clinic.key]!],
+          PCP_NPIS[`${s.key}.${clinic.key}`],
         );
       }
     }
@@ -152,6 +214,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
           pcp_id: pcpId,
           payer: p.payer,
           member_id: p.memberId,
+          ...addressToRow(addresses[index]!),
         })
         .returning(['id'])
         .executeTakeFirstOrThrow();

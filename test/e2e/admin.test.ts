@@ -1,8 +1,10 @@
 // An admin switches clinic, edits triage rules (the server's issue lands next to the field it names),
-// and adds a staff member (a too-short password is reported at the password field).
+// adds a staff member (a too-short password is reported at the password field), and sets a clinic's
+// billing identity (a group NPI with a wrong check digit is reported at the NPI field).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Api, seedClinic, type Seeded } from './support/api';
+import { accessibilityProblems } from './support/axe';
 import { expectHeading, launchBrowser, goVia, withSession, signIn } from './support/browser';
 
 let browser: Browser;
@@ -103,6 +105,49 @@ describe('admin', () => {
           .filter({ hasText: `Added Sam Newhire (${email})` })
           .waitFor();
         await page.getByTestId('users-table').getByRole('row').filter({ hasText: email }).waitFor();
+      },
+      { width: 1280, height: 900 },
+    );
+  });
+
+  it('sets a clinic’s billing identity; a refused NPI is reported next to its input', async () => {
+    await withSession(
+      browser,
+      async ({ page }) => {
+        await page.goto('/');
+        await signIn(page, inject('adminEmail'), inject('adminPassword'));
+        await expectHeading(page, 'Clinics');
+        const row = page.getByRole('row').filter({ hasText: seeded.clinic.name });
+        await row.getByText('Missing group NPI, tax ID, address').waitFor();
+        await row.getByRole('button', { name: 'Edit' }).click();
+
+        const form = page.getByRole('form', { name: `Edit ${seeded.clinic.name}` });
+        const npi = form.getByRole('textbox', { name: 'Group NPI' });
+        await npi.fill('1234567890');
+        await form.getByRole('textbox', { name: 'Tax ID (EIN)' }).fill('12-3456789');
+        await form.getByRole('textbox', { name: 'Address line 1' }).fill('100 Main St');
+        await form.getByRole('textbox', { name: 'City' }).fill('Albany');
+        await form.getByRole('textbox', { name: 'State' }).fill('NY');
+        await form.getByRole('textbox', { name: 'ZIP code' }).fill('12207-1001');
+        await form.getByRole('button', { name: 'Save clinic' }).click();
+
+        await expect.poll(() => npi.getAttribute('aria-invalid')).toBe('true');
+        await form.getByText('is not a valid NPI: the check digit (Luhn) does not match').waitFor();
+        expect(await accessibilityProblems(page), 'clinic form with an error').toEqual([]);
+
+        await npi.fill('1234567893');
+        await form.getByRole('button', { name: 'Save clinic' }).click();
+        await form
+          .getByRole('status')
+          .filter({ hasText: `Saved ${seeded.clinic.name}` })
+          .waitFor();
+        await row.getByText('Complete').waitFor();
+        const { clinics } = await admin.request<{ clinics: any[] }>('GET', '/api/clinics');
+        expect(clinics.find((c) => c.id === seeded.clinic.id)).toMatchObject({
+          billingNpi: '1234567893',
+          taxId: '123456789',
+          address: { line1: '100 Main St', city: 'Albany', state: 'NY', postalCode: '12207-1001' },
+        });
       },
       { width: 1280, height: 900 },
     );

@@ -9,7 +9,15 @@ import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
 
 const MONTH = '2026-10';
 
-async function billingSetup(org: TestOrg) {
+const CLINIC_IDENTITY = {
+  billingNpi: '1245319599',
+  taxId: '12-3456789',
+  address: { line1: '100 Main St', line2: 'Suite 2', city: 'Albany', state: 'NY', postalCode: '12207-1001' },
+};
+const HOME = { line1: '5 Elm Ln', city: 'Troy', state: 'NY', postalCode: '12180' };
+
+/** A clinic with (or, with `identity: false`, without) the billing identity an 837P needs. */
+async function billingSetup(org: TestOrg, { identity = true } = {}) {
   const [pcp, cm, psych, billing] = await Promise.all([
     org.user(['pcp']),
     org.user(['care_manager']),
@@ -17,9 +25,17 @@ async function billingSetup(org: TestOrg) {
     org.user(['billing']),
   ]);
   await org.db.updateTable('users').set({ npi: '1234567893' }).where('id', '=', pcp.id).execute();
+  if (identity) {
+    const res = await org.admin.patch(`/api/clinics/${org.clinicId}`, CLINIC_IDENTITY);
+    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  }
   const patient = async (overrides: Record<string, unknown> = {}) =>
-    (await org.admin.post('/api/patients', patientBody(org.clinicId, { pcpId: pcp.id, ...overrides }))).body
-      .id as string;
+    (
+      await org.admin.post(
+        '/api/patients',
+        patientBody(org.clinicId, { pcpId: pcp.id, address: HOME, ...overrides }),
+      )
+    ).body.id as string;
   const episode = async (patientId: string, consent = true) =>
     (
       await cm.post(`/api/patients/${patientId}/episodes`, {
@@ -170,18 +186,24 @@ describe('exports', () => {
     indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
   });
 
-  async function closedMonth() {
+  async function closedMonth({ identity = true, benAddress = true } = {}) {
     const org = await newTestOrg();
-    const b = await billingSetup(org);
+    const b = await billingSetup(org, { identity });
+    const patientIds: string[] = [];
     for (const [name, minutes] of [
       ['Ana', 42],
       ['Ben, "Jr"', 95],
     ] as const) {
-      const ep = await b.episode(await b.patient({ givenName: name }));
+      const id = await b.patient({
+        givenName: name,
+        ...(benAddress || name === 'Ana' ? {} : { address: undefined }),
+      });
+      patientIds.push(id);
+      const ep = await b.episode(id);
       await b.contact(ep, '2026-10-10T15:00:00Z', minutes);
     }
     await b.billing.post(`/api/billing/months/${MONTH}/close?clinicId=${org.clinicId}`);
-    return { org, b };
+    return { org, b, patientIds };
   }
 
   it('writes a CSV that parses cleanly, one row per code, with the documented columns', async () => {
@@ -198,6 +220,7 @@ describe('exports', () => {
     ]);
     expect(rows[0]).toMatchObject({
       billing_npi: '1234567893',
+      billing_tin: '123456789',
       icd10_1: 'F32.1',
       icd10_2: 'F41.1',
       is_initial_month: 'true',
@@ -210,12 +233,84 @@ describe('exports', () => {
     const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
     expect(res.status).toBe(200);
     const parsed = parse837p(res.body);
-    expect(parsed).toEqual({
+    expect(parsed).toMatchObject({
       transactionSets: ['837'],
       claims: 2,
       lines: 3,
       codes: ['99492', '99492', '99494'],
     });
+  });
+
+  it('gives the 837P billing provider (2010AA) the clinic address and EIN, and each subscriber (2010BA) an address', async () => {
+    const { org, b } = await closedMonth();
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(200);
+    const parsed = parse837p(res.body);
+    // One 2000A/2010AA loop per claim today, each the treating practitioner with the clinic's address and EIN.
+    expect(parsed.billingProviders).toHaveLength(2);
+    for (const provider of parsed.billingProviders) {
+      expect(provider).toEqual({
+        id: '1234567893',
+        street: ['100 MAIN ST', 'SUITE 2'],
+        cityStateZip: ['ALBANY', 'NY', '122071001'],
+        refs: { EI: '123456789' },
+      });
+    }
+    expect(parsed.subscribers).toHaveLength(2);
+    for (const subscriber of parsed.subscribers) {
+      expect(subscriber).toMatchObject({ street: ['5 ELM LN'], cityStateZip: ['TROY', 'NY', '12180'] });
+    }
+    // Segment order within the loops: NM1, N3, N4, REF*EI (2010AA); NM1, N3, N4, DMG (2010BA).
+    expect(res.body).toMatch(/NM1\*85\*[^~]*~N3\*[^~]*~N4\*[^~]*~REF\*EI\*123456789~HL\*/);
+    expect(res.body).toMatch(/NM1\*IL\*[^~]*~N3\*5 ELM LN~N4\*TROY\*NY\*12180~DMG\*/);
+  });
+
+  it('refuses the 837P (422, nothing audited) while the clinic lacks its address and tax id, naming both', async () => {
+    const { org, b } = await closedMonth({ identity: false });
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('RULE_VIOLATION');
+    expect(res.body.error.message).toContain('Test clinic');
+    expect(res.body.error.issues).toEqual([
+      {
+        field: 'clinic.address',
+        reason: `clinic "Test clinic" (${org.clinicId}) has no address (2010AA billing provider N3/N4)`,
+      },
+      {
+        field: 'clinic.taxId',
+        reason: `clinic "Test clinic" (${org.clinicId}) has no tax id (EIN) (2010AA billing provider REF*EI)`,
+      },
+    ]);
+    const audit = await org.admin.get('/api/audit?action=billing.export');
+    expect(audit.body.events).toHaveLength(0);
+    // The other formats do not need the billing identity.
+    expect(
+      (await b.billing.get(`/api/billing/months/${MONTH}/claims.csv?clinicId=${org.clinicId}`)).status,
+    ).toBe(200);
+    // Once set, the same month exports.
+    await org.admin.patch(`/api/clinics/${org.clinicId}`, CLINIC_IDENTITY);
+    expect(
+      (await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`)).status,
+    ).toBe(200);
+  });
+
+  it('refuses the 837P while a patient lacks an address, naming the patient by id only', async () => {
+    const { org, b, patientIds } = await closedMonth({ benAddress: false });
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(422);
+    const ben = patientIds[1]!;
+    expect(res.body.error.issues).toEqual([
+      { field: `patients.${ben}.address`, reason: `patient ${ben} has no address (2010BA subscriber N3/N4)` },
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/Ben|Patient,|MRN/);
+  });
+
+  it('refuses the 837P while a billing practitioner has no NPI (2010AA NM109)', async () => {
+    const { org, b } = await closedMonth();
+    await org.db.updateTable('users').set({ npi: null }).where('id', '=', b.pcp.id).execute();
+    const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues.map((i: any) => i.field)).toEqual([`billingPractitioners.${b.pcp.id}.npi`]);
   });
 
   it('writes FHIR R4 Claims that pass the R4 structure validator', async () => {

@@ -4,9 +4,11 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EPISODE_STATUSES } from '../../src/domain/registry/episode-status.js';
+import { isValidNpi } from '../../src/domain/billing/identifiers.js';
 import { FLAG_CODES } from '../../src/domain/registry/flags.js';
 import { createApp } from '../../src/http/app.js';
 import { LoginThrottle } from '../../src/services/auth/login-throttle.js';
+import { parse837p } from '../../src/services/billing/exports/claims-837p.js';
 import { readRegistry, registryQuery, type RegistryRow } from '../../src/services/registry/registry-view.js';
 import { DEMO_PASSWORD, seedDemo, type DemoResult } from '../../src/sim/demo.js';
 import { Client } from '../support/api.js';
@@ -127,6 +129,40 @@ describe('the demo organization', () => {
     expect(res.status).toBe(200);
     expect(res.body.rows.length).toBeGreaterThan(0);
     expect(new Set(res.body.rows.map((r: RegistryRow) => r.clinicId))).toEqual(new Set([demo.clinicIds[0]]));
+  });
+
+  it('closes last month and exports a complete 837P: clinic, practitioners and patients have billing identities', async () => {
+    const { db } = await testDatabase();
+    const app = createApp({
+      db,
+      logger: pino({ level: 'silent' }),
+      throttle: new LoginThrottle(),
+      sessionHours: 1,
+    });
+    const login = await new Client(app).post('/api/auth/login', {
+      email: `billing+${suffix}a@demo.careloop.test`,
+      password: DEMO_PASSWORD,
+    });
+    const billing = new Client(app, login.body.token);
+    for (const clinicId of demo.clinicIds) {
+      const closed = await billing.post(`/api/billing/months/2026-09/close?clinicId=${clinicId}`);
+      expect(closed.status).toBe(200);
+      expect(closed.body.claims).toBeGreaterThan(0);
+      const res = await billing.get(`/api/billing/months/2026-09/claims.837p?clinicId=${clinicId}`);
+      expect(res.status).toBe(200);
+      const parsed = parse837p(res.body);
+      expect(parsed.claims).toBeGreaterThan(0);
+      for (const provider of parsed.billingProviders) {
+        expect(isValidNpi(provider.id)).toBe(true);
+        expect(provider.street).not.toBeNull();
+        expect(provider.cityStateZip?.[2]).toMatch(/^\d{9}$/);
+        expect(provider.refs.EI).toMatch(/^\d{9}$/);
+      }
+      for (const subscriber of parsed.subscribers) {
+        expect(subscriber.street).not.toBeNull();
+        expect(subscriber.cityStateZip?.[2]).toMatch(/^\d{5}$/);
+      }
+    }
   });
 
   it('refuses a demo dated in the future', async () => {

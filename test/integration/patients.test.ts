@@ -1,6 +1,9 @@
 // Patients over HTTP: registration, validation with field paths, MRN conflicts, clinic isolation, audit.
 import { describe, expect, it } from 'vitest';
+import { importPatients } from '../../src/services/patients/import-patients.js';
 import { newTestOrg, patientBody } from '../support/api.js';
+
+const HOME = { line1: '5 Elm Ln', line2: 'Apt 3', city: 'Troy', state: 'ny', postalCode: '12180-0001' };
 
 const fields = (body: { error: { issues: { field: string }[] } }) => body.error.issues.map((i) => i.field);
 
@@ -33,6 +36,9 @@ describe('patients', () => {
     ['unknown payer', { coverage: { payer: 'acme' } }, 'coverage.payer'],
     ['clinic id that is not a UUID', { clinicId: 'nope' }, 'clinicId'],
     ['PCP id that is not a UUID', { pcpId: 'x' }, 'pcpId'],
+    ['address with an unknown state', { address: { ...HOME, state: 'QQ' } }, 'address.state'],
+    ['address with a malformed ZIP', { address: { ...HOME, postalCode: '1218' } }, 'address.postalCode'],
+    ['address without a city', { address: { ...HOME, city: undefined } }, 'address.city'],
   ])('refuses %s with 400 naming the field, and writes nothing', async (_name, override, field) => {
     const org = await newTestOrg();
     const res = await org.admin.post('/api/patients', patientBody(org.clinicId, override));
@@ -41,6 +47,100 @@ describe('patients', () => {
     expect(fields(res.body)).toContain(field);
     const list = await org.admin.get(`/api/patients?clinicId=${org.clinicId}`);
     expect(list.body.patients).toEqual([]);
+  });
+
+  it('keeps an optional home address (for the 837P subscriber loop), normalised', async () => {
+    const org = await newTestOrg();
+    const withAddress = await org.admin.post('/api/patients', patientBody(org.clinicId, { address: HOME }));
+    expect(withAddress.status).toBe(201);
+    const stored = { ...HOME, state: 'NY' };
+    expect(withAddress.body.address).toEqual(stored);
+    expect((await org.admin.get(`/api/patients/${withAddress.body.id}`)).body.address).toEqual(stored);
+    const without = await org.admin.post('/api/patients', patientBody(org.clinicId));
+    expect(without.body.address).toBeNull();
+  });
+
+  it('changes an address with PATCH (audited by id), and refuses a bad one or another clinic’s patient', async () => {
+    const org = await newTestOrg();
+    const fd = await org.user(['front_desk']);
+    const p = await fd.post('/api/patients', patientBody(org.clinicId, { givenName: 'Addie' }));
+    const set = await fd.patch(`/api/patients/${p.body.id}`, { address: HOME });
+    expect(set.status).toBe(200);
+    expect(set.body.address).toEqual({ ...HOME, state: 'NY' });
+    const bad = await fd.patch(`/api/patients/${p.body.id}`, { address: { ...HOME, postalCode: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(fields(bad.body)).toEqual(['address.postalCode']);
+    expect((await fd.patch(`/api/patients/${p.body.id}`, {})).status).toBe(400);
+    const cleared = await fd.patch(`/api/patients/${p.body.id}`, { address: null });
+    expect(cleared.body.address).toBeNull();
+    const audit = await org.admin.get(`/api/audit?patientId=${p.body.id}&action=patient.update`);
+    expect(audit.body.events).toHaveLength(2);
+    expect(JSON.stringify(audit.body)).not.toMatch(/Addie|Elm/);
+    const otherClinic = await org.addClinic();
+    const stranger = await org.user(['front_desk'], [otherClinic]);
+    expect((await stranger.patch(`/api/patients/${p.body.id}`, { address: HOME })).status).toBe(404);
+    const billing = await org.user(['billing']);
+    expect((await billing.patch(`/api/patients/${p.body.id}`, { address: HOME })).status).toBe(403);
+  });
+
+  it('imports addresses from CSV columns, and reports a bad one by row and field', async () => {
+    const org = await newTestOrg();
+    const admin = await org.db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', org.orgId)
+      .executeTakeFirstOrThrow();
+    const actor = {
+      orgId: org.orgId,
+      userId: admin.id,
+      roles: ['admin' as const],
+      clinicIds: [org.clinicId],
+    };
+    const row = (mrn: string, extra: Record<string, string> = {}) => ({
+      mrn,
+      givenName: 'Csv',
+      familyName: 'Row',
+      birthDate: '1960-02-03',
+      sex: 'male',
+      ...extra,
+    });
+    const address = {
+      addressLine1: '9 Oak St',
+      addressLine2: '',
+      city: 'Troy',
+      state: 'NY',
+      postalCode: '12180',
+    };
+    const bad = await importPatients({
+      db: org.db,
+      actor,
+      clinicId: org.clinicId,
+      records: [row('CSV-1', address), row('CSV-2', { ...address, state: 'New York' })],
+      skipInvalid: false,
+    });
+    expect(bad).toEqual({
+      imported: 0,
+      rejected: [
+        {
+          row: 3,
+          issues: [{ field: 'address.state', reason: 'must be a 2-letter USPS state code such as NY' }],
+        },
+      ],
+    });
+    const good = await importPatients({
+      db: org.db,
+      actor,
+      clinicId: org.clinicId,
+      records: [row('CSV-1', address), row('CSV-2')],
+      skipInvalid: false,
+    });
+    expect(good.imported).toBe(2);
+    const list = await org.admin.get(`/api/patients?clinicId=${org.clinicId}&q=csv`);
+    const byMrn = Object.fromEntries(list.body.patients.map((p: any) => [p.mrn, p.address]));
+    expect(byMrn).toEqual({
+      'CSV-1': { line1: '9 Oak St', line2: null, city: 'Troy', state: 'NY', postalCode: '12180' },
+      'CSV-2': null,
+    });
   });
 
   it('refuses a PCP who is not a PCP', async () => {

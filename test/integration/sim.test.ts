@@ -1,6 +1,7 @@
 // `careloop sim` at a tiny size: the same seed writes the same organization (counts and totals), and
 // every generated row passes the bulk import's checks.
 import { describe, expect, it } from 'vitest';
+import { isValidNpi } from '../../src/domain/billing/identifiers.js';
 import { recountMismatches } from '../../src/services/contacts/minute-rollups.js';
 import { runScaleSim } from '../../src/sim/scale/run-scale-sim.js';
 import { testDatabase } from '../support/db.js';
@@ -25,6 +26,35 @@ describe('careloop sim', () => {
     expect(first.totals.contacts).toBeGreaterThan(0);
     expect(first.totals.loggedMinutes).toBeGreaterThan(first.totals.contacts);
     expect(await recountMismatches(db, first.orgId)).toEqual([]);
+    // Every clinic and patient has the billing identity an 837P needs (2010AA, 2010BA).
+    const clinics = await db
+      .selectFrom('clinics')
+      .select(['billing_npi', 'tax_id', 'address_line1', 'state', 'postal_code'])
+      .where('org_id', '=', first.orgId)
+      .execute();
+    expect(clinics).toHaveLength(2);
+    for (const c of clinics) {
+      expect(isValidNpi(c.billing_npi ?? '')).toBe(true);
+      expect(c).toMatchObject({
+        tax_id: expect.stringMatching(/^\d{9}$/),
+        postal_code: expect.stringMatching(/^\d{5}-\d{4}$/),
+      });
+    }
+    const pcpNpis = await db
+      .selectFrom('users')
+      .select('npi')
+      .where('org_id', '=', first.orgId)
+      .where('npi', 'is not', null)
+      .execute();
+    expect(pcpNpis.length).toBeGreaterThan(0);
+    expect(pcpNpis.every((u) => isValidNpi(u.npi!))).toBe(true);
+    const homeless = await db
+      .selectFrom('patients')
+      .select('id')
+      .where('org_id', '=', first.orgId)
+      .where('address_line1', 'is', null)
+      .execute();
+    expect(homeless).toEqual([]);
 
     const other = await runScaleSim(target, { ...options, seed: 43 });
     expect(other.totals).not.toEqual(first.totals);

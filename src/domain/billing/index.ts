@@ -31,3 +31,4 @@ export { parsePack, roleCountingSchema, rulePackSchema, validatePack } from './r
 export type { CodeLadder, ExclusionRule, RoleCounting, RulePack, TimedCode } from './rule-pack-schema.js';
 export type { TimeRule } from './time-rule.js';
 export * from './vocabulary.js';
+export * from './identifiers.js';

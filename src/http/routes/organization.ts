@@ -2,14 +2,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ROLES } from '../../services/actor.js';
+import { clinicViewSchema } from '../../services/clinics/clinic-view.js';
 import { createClinic, createClinicInput, listClinics } from '../../services/clinics/create-clinic.js';
+import { updateClinic, updateClinicInput } from '../../services/clinics/update-clinic.js';
 import { createUser, createUserInput } from '../../services/users/create-user.js';
 import { listUsers } from '../../services/users/list-users.js';
 import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 
-const clinicView = z.object({ id: z.string(), name: z.string(), timezone: z.string() });
+const clinicView = clinicViewSchema;
 const userView = z.object({
   id: z.string(),
   email: z.string(),
@@ -47,6 +49,20 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       response: clinicView,
     },
     ({ deps, actor, body }) => createClinic({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/clinics/{id}',
+      roles: ['admin'],
+      summary: 'Change a clinic’s name, time zone or billing identity (group NPI, EIN, address; null clears)',
+      tags: ['organization'],
+      params: z.object({ id: uuid }),
+      body: updateClinicInput,
+      response: clinicView,
+    },
+    ({ deps, actor, params, body }) => updateClinic({ db: deps.db, actor, clinicId: params.id, input: body }),
   );
   defineRoute(
     router,

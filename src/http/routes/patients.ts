@@ -1,9 +1,11 @@
-// Patients: register, search and read, within the caller's clinics.
+// Patients: register, search, read and change the address, within the caller's clinics.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../services/actor.js';
 import { createPatient } from '../../services/patients/create-patient.js';
 import { patientInput } from '../../services/patients/patient-input.js';
+import { addressViewSchema } from '../../services/postal-address.js';
+import { updatePatient, updatePatientInput } from '../../services/patients/update-patient.js';
 import { getPatient, listPatients, listPatientsQuery } from '../../services/patients/read-patients.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
@@ -24,6 +26,7 @@ const patientView = z.object({
   sex: z.string(),
   pcpId: z.string().nullable(),
   coverage: z.object({ payer: z.string(), memberId: z.string().nullable() }).nullable(),
+  address: addressViewSchema,
 });
 
 export function patientRoutes(): OpenAPIHono<AppEnv> {
@@ -67,6 +70,21 @@ export function patientRoutes(): OpenAPIHono<AppEnv> {
       response: patientView,
     },
     ({ deps, actor, params }) => getPatient({ db: deps.db, actor, patientId: params.id }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/patients/{id}',
+      roles: PATIENT_WRITERS,
+      summary: 'Change a patient’s home address (null clears it)',
+      tags: ['patients'],
+      params: idParam,
+      body: updatePatientInput,
+      response: patientView,
+    },
+    ({ deps, actor, params, body }) =>
+      updatePatient({ db: deps.db, actor, patientId: params.id, input: body }),
   );
   return router;
 }

@@ -1,9 +1,11 @@
 // A closed month's claims with their reasons, the skipped episodes, and the export rows built from them.
 import type { Db } from '../../db/connection.js';
+import type { PostalAddress } from '../../domain/billing/identifiers.js';
 import { lastDayOfMonth } from '../../domain/billing/months.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { addressColumns, addressFromRow } from '../postal-address.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
@@ -37,6 +39,7 @@ export interface ClaimExportRow extends ClaimView {
     sex: string;
     payer: string | null;
     memberId: string | null;
+    address: PostalAddress | null;
   };
   billingPractitioner: { name: string; npi: string | null };
   consentDate: string | null;
@@ -47,9 +50,19 @@ export interface ClaimExportRow extends ClaimView {
   minutesByRole: Record<string, number>;
 }
 
+/** The clinic as the billing provider of its claims (837P 2010AA, CSV billing_tin). */
+export interface ClinicBillingIdentity {
+  id: string;
+  name: string;
+  billingNpi: string | null;
+  taxId: string | null;
+  address: PostalAddress | null;
+}
+
 export interface MonthClaims {
   month: string;
   clinicId: string;
+  clinic: ClinicBillingIdentity;
   status: string;
   claims: ClaimExportRow[];
   skipped: { episodeId: string; patientId: string; reason: string }[];
@@ -99,6 +112,7 @@ export async function loadMonthClaims(
       'p.sex',
       'p.payer',
       'p.member_id',
+      ...addressColumns.map((c) => `p.${c}` as const),
       'u.name as practitioner_name',
       'u.npi',
       'e.consent_obtained_at',
@@ -113,6 +127,12 @@ export async function loadMonthClaims(
     .orderBy('c.episode_id')
     .orderBy('c.code')
     .execute();
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['id', 'name', 'billing_npi', 'tax_id', ...addressColumns])
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
   const skipped = await db
     .selectFrom('billing_skips')
     .select(['episode_id', 'patient_id', 'reason'])
@@ -149,6 +169,13 @@ export async function loadMonthClaims(
   return {
     month,
     clinicId,
+    clinic: {
+      id: clinic.id,
+      name: clinic.name,
+      billingNpi: clinic.billing_npi,
+      taxId: clinic.tax_id,
+      address: addressFromRow(clinic),
+    },
     status,
     claims: rows.map((r) => {
       const reg = registry.get(r.episode_id);
@@ -179,6 +206,7 @@ export async function loadMonthClaims(
           sex: r.sex,
           payer: r.payer,
           memberId: r.member_id,
+          address: addressFromRow(r),
         },
         billingPractitioner: { name: r.practitioner_name, npi: r.npi },
         consentDate: day(r.consent_obtained_at, r.timezone),

@@ -1,10 +1,11 @@
 // Exports a closed month's claims for billing staff: CSV, FHIR R4 Claims, and an X12 837P file.
 import type { Bundle, Claim } from '@medplum/fhirtypes';
+import { AppError } from '../../errors.js';
 import { claimsBundle } from '../../fhir/claims.js';
 import { recordAudit } from '../audit/audit-event.js';
 import type { MonthArgs } from './billing-month.js';
 import { loadMonthClaims } from './claims.js';
-import { claims837p } from './exports/claims-837p.js';
+import { claims837p, missing837pData } from './exports/claims-837p.js';
 import { claimsCsv } from './exports/claims-csv.js';
 
 export type ExportFormat = 'csv' | 'fhir' | '837p';
@@ -14,7 +15,17 @@ export async function exportMonth(
   format: ExportFormat,
 ): Promise<string | Bundle<Claim>> {
   return db.transaction().execute(async (trx) => {
-    const { claims } = await loadMonthClaims(trx, actor, clinicId, month);
+    const { claims, clinic } = await loadMonthClaims(trx, actor, clinicId, month);
+    const missing = format === '837p' ? missing837pData(clinic, claims) : [];
+    if (missing.length > 0) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `The 837P for clinic "${clinic.name}" cannot be built: ${missing.length} required ` +
+          `${missing.length === 1 ? 'value is' : 'values are'} missing (see issues). ` +
+          'Set the clinic’s billing identity (Admin → Clinics) and the patients’ addresses, then export again.',
+        missing,
+      );
+    }
     const org = await trx
       .selectFrom('organizations')
       .select('name')
@@ -27,7 +38,7 @@ export async function exportMonth(
       details: { month, format, patientIds: [...new Set(claims.map((c) => c.patientId))] },
     });
     const now = new Date();
-    if (format === 'csv') return claimsCsv(claims);
+    if (format === 'csv') return claimsCsv(claims, clinic);
     if (format === 'fhir') return claimsBundle(claims, now);
     return claims837p(
       claims,
@@ -37,6 +48,8 @@ export async function exportMonth(
         receiverId: 'CLEARINGHOUSE',
         receiverName: 'CLEARINGHOUSE',
       },
+      // Checked complete above.
+      { taxId: clinic.taxId!, address: clinic.address! },
       now,
       Number(month.replace('-', '')) % 1_000_000_000,
     );

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { addressToRow } from '../postal-address.js';
 import { patientColumns, toPatientView, type PatientInput, type PatientView } from './patient-input.js';
 
 /** Inserts without its own transaction or audit row, for callers that batch (CSV import). */
@@ -37,6 +38,7 @@ export async function insertPatient(db: Db, actor: Actor, input: PatientInput): 
       pcp_id: input.pcpId ?? null,
       payer: input.coverage?.payer ?? null,
       member_id: input.coverage?.memberId ?? null,
+      ...addressToRow(input.address ?? null),
     })
     .onConflict((oc) => oc.columns(['org_id', 'clinic_id', 'mrn']).doNothing())
     .returning(patientColumns)

@@ -19,9 +19,12 @@ export interface ImportResult {
 const blankToUndefined = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value;
 
-/** A flat CSV record in the shape of the API body. */
+const ADDRESS_COLUMNS = ['addressLine1', 'addressLine2', 'city', 'state', 'postalCode'] as const;
+
+/** A flat CSV record in the shape of the API body; any address column present means an address. */
 export function patientFromRecord(record: Record<string, string | undefined>, clinicId: string): unknown {
   const payer = blankToUndefined(record.payer);
+  const hasAddress = ADDRESS_COLUMNS.some((column) => blankToUndefined(record[column]) !== undefined);
   return {
     clinicId,
     mrn: record.mrn,
@@ -31,6 +34,15 @@ export function patientFromRecord(record: Record<string, string | undefined>, cl
     sex: record.sex,
     pcpId: blankToUndefined(record.pcpId),
     coverage: payer ? { payer, memberId: blankToUndefined(record.memberId) } : undefined,
+    address: hasAddress
+      ? {
+          line1: blankToUndefined(record.addressLine1),
+          line2: blankToUndefined(record.addressLine2),
+          city: blankToUndefined(record.city),
+          state: blankToUndefined(record.state),
+          postalCode: blankToUndefined(record.postalCode),
+        }
+      : undefined,
   };
 }
 

@@ -1,5 +1,7 @@
 // The patient record as every edge accepts it (HTTP body, CSV import row).
 import { z } from 'zod';
+import { postalAddressSchema, type PostalAddress } from '../../domain/billing/identifiers.js';
+import { addressColumns, addressFromRow, type AddressRow } from '../postal-address.js';
 import { isoDate, trimmed, uuid } from '../schemas.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -14,8 +16,10 @@ export const patientInput = z.object({
   sex: z.enum(SEXES),
   pcpId: uuid.optional(),
   coverage: z.object({ payer: z.enum(PAYERS), memberId: trimmed(64).optional() }).optional(),
+  /** Home address; the 837P needs it for the subscriber (2010BA N3/N4). */
+  address: postalAddressSchema.optional(),
 });
-export type PatientInput = z.infer<typeof patientInput>;
+export type PatientInput = z.output<typeof patientInput>;
 
 export interface PatientView {
   id: string;
@@ -27,6 +31,7 @@ export interface PatientView {
   sex: string;
   pcpId: string | null;
   coverage: { payer: string; memberId: string | null } | null;
+  address: PostalAddress | null;
 }
 
 export const patientColumns = [
@@ -40,20 +45,23 @@ export const patientColumns = [
   'pcp_id',
   'payer',
   'member_id',
+  ...addressColumns,
 ] as const;
 
-export function toPatientView(row: {
-  id: string;
-  clinic_id: string;
-  mrn: string;
-  given_name: string;
-  family_name: string;
-  birth_date: string;
-  sex: string;
-  pcp_id: string | null;
-  payer: string | null;
-  member_id: string | null;
-}): PatientView {
+export function toPatientView(
+  row: {
+    id: string;
+    clinic_id: string;
+    mrn: string;
+    given_name: string;
+    family_name: string;
+    birth_date: string;
+    sex: string;
+    pcp_id: string | null;
+    payer: string | null;
+    member_id: string | null;
+  } & AddressRow,
+): PatientView {
   return {
     id: row.id,
     clinicId: row.clinic_id,
@@ -64,5 +72,6 @@ export function toPatientView(row: {
     sex: row.sex,
     pcpId: row.pcp_id,
     coverage: row.payer ? { payer: row.payer, memberId: row.member_id } : null,
+    address: addressFromRow(row),
   };
 }

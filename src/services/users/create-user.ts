@@ -1,6 +1,7 @@
 // Adds a staff member with roles and clinic assignments; the password is stored only as an argon2id hash.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { npiSchema } from '../../domain/billing/identifiers.js';
 import { credentialSchema } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { ROLES, type Actor } from '../actor.js';
@@ -18,10 +19,8 @@ export const createUserInput = z
       .max(1024, 'must be at most 1024 characters'),
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
     clinicIds: z.array(uuid).default([]),
-    npi: z
-      .string()
-      .regex(/^\d{10}$/, 'must be a 10-digit NPI')
-      .optional(),
+    // One definition of a valid NPI for staff and clinics: ten digits with the CMS Luhn check digit.
+    npi: npiSchema.optional(),
     // Licensure matters for billing: G0323 is a psychologist's or clinical social worker's own time.
     credential: credentialSchema.optional(),
   })

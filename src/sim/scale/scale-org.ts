@@ -1,5 +1,6 @@
 // The synthetic health system's organization, clinics and staff, sized from the expected caseload.
 import { randomUUID } from 'node:crypto';
+import { withNpiCheckDigit } from '../../domain/billing/identifiers.js';
 import type { Credential } from '../../domain/billing/vocabulary.js';
 import type { Role } from '../../services/actor.js';
 import { hashPassword } from '../../services/auth/passwords.js';
@@ -8,7 +9,7 @@ import type { BulkTarget } from '../../services/bulk/bulk-target.js';
 import { insertOrganization } from '../../services/orgs/create-organization.js';
 import { patientName } from '../people.js';
 import { Random } from '../random.js';
-import { CLINIC_ZONES, RATES } from './scale-rates.js';
+import { CLINIC_ZONES, RATES, ZONE_PLACES } from './scale-rates.js';
 
 export const SIM_PASSWORD = 'careloop-sim-2026';
 
@@ -21,6 +22,8 @@ export interface ClinicLayout {
   index: number;
   id: string;
   timeZone: string;
+  /** City, state and ZIP of the clinic, where its patients live too. */
+  place: { city: string; state: string; zip: string };
   /** Global patient numbers [firstPatient, firstPatient + patientCount) belong to this clinic. */
   firstPatient: number;
   patientCount: number;
@@ -34,6 +37,26 @@ export interface OrgLayout {
   adminId: string;
   adminEmail: string;
   clinics: ClinicLayout[];
+}
+
+const zoneOf = (index: number) => CLINIC_ZONES[index % CLINIC_ZONES.length]!;
+
+/**
+ * A fake but well-formed billing identity per clinic, from its index (no random draws, so the rest of the
+ * organization is unchanged): a check-digit-valid group NPI, an EIN with the never-assigned prefix 00, and an
+ * invented street in a real city of the clinic's zone.
+ */
+function clinicIdentity(index: number) {
+  const place = ZONE_PLACES[zoneOf(index)];
+  return {
+    billing_npi: withNpiCheckDigit(String(190_000_000 + index)),
+    tax_id: `00${String(index + 1).padStart(7, '0')}`,
+    address_line1: `${100 + index} Simulation Way`,
+    address_line2: null,
+    city: place.city,
+    state: place.state,
+    postal_code: `${place.zip}-${String(1000 + index).slice(-4)}`,
+  };
 }
 
 /** Patients per clinic: uneven, as real clinics are, summing exactly to `patients`. */
@@ -83,11 +106,18 @@ export async function createScaleOrg(
       admin: { email: adminEmail, name: 'Simulation Administrator', password: SIM_PASSWORD },
       isDemo: true,
     });
+    await tx.db
+      .updateTable('clinics')
+      .set(clinicIdentity(0))
+      .where('org_id', '=', org.orgId)
+      .where('id', '=', org.clinicId)
+      .execute();
     const clinicRows: NewRow<'clinics'>[] = sizes.slice(1).map((_, k) => ({
       org_id: org.orgId,
       id: randomUUID(),
       name: `SIM Clinic ${k + 2}`,
-      timezone: CLINIC_ZONES[(k + 1) % CLINIC_ZONES.length]!,
+      timezone: zoneOf(k + 1),
+      ...clinicIdentity(k + 1),
     }));
     await tx.insert('clinics', clinicRows);
     const clinicIds = [org.clinicId, ...clinicRows.map((c) => c.id!)];
@@ -106,7 +136,8 @@ export async function createScaleOrg(
         name: `${name.given_name} ${name.family_name}${credential ? `, ${credential.toUpperCase()}` : ''}`,
         password_hash: passwordHash,
         roles: [spec.role],
-        npi: spec.role === 'pcp' ? String(random.int(1_000_000_000, 1_999_999_999)) : null,
+        // One draw, as before the check digit was added: the seed's stream stays the same.
+        npi: spec.role === 'pcp' ? withNpiCheckDigit(String(random.int(100_000_000, 199_999_999))) : null,
         credential,
       });
       memberships.push({ org_id: org.orgId, user_id: id, clinic_id: clinicIds[clinicIndex]! });
@@ -135,7 +166,8 @@ export async function createScaleOrg(
       const layout = {
         index,
         id: clinicIds[index]!,
-        timeZone: CLINIC_ZONES[index % CLINIC_ZONES.length]!,
+        timeZone: zoneOf(index),
+        place: ZONE_PLACES[zoneOf(index)],
         firstPatient,
         patientCount,
         pcps,

@@ -61,3 +61,23 @@ export const CLINIC_ZONES = [
   'America/Detroit',
   'America/Indiana/Indianapolis',
 ] as const;
+
+/**
+ * A real city and ZIP for each clinic zone, for the invented billing and home addresses (837P 2010AA and
+ * 2010BA N3/N4); the ZIP+4 suffixes are made up.
+ */
+export const ZONE_PLACES: Record<
+  (typeof CLINIC_ZONES)[number],
+  { city: string; state: string; zip: string }
+> = {
+  'America/New_York': { city: 'Albany', state: 'NY', zip: '12207' },
+  'America/Chicago': { city: 'Springfield', state: 'IL', zip: '62701' },
+  'America/Denver': { city: 'Denver', state: 'CO', zip: '80202' },
+  'America/Phoenix': { city: 'Mesa', state: 'AZ', zip: '85201' },
+  'America/Los_Angeles': { city: 'Fresno', state: 'CA', zip: '93721' },
+  'America/Anchorage': { city: 'Anchorage', state: 'AK', zip: '99501' },
+  'Pacific/Honolulu': { city: 'Honolulu', state: 'HI', zip: '96813' },
+  'America/Puerto_Rico': { city: 'San Juan', state: 'PR', zip: '00901' },
+  'America/Detroit': { city: 'Lansing', state: 'MI', zip: '48933' },
+  'America/Indiana/Indianapolis': { city: 'Indianapolis', state: 'IN', zip: '46204' },
+};

@@ -13,6 +13,8 @@ import type { ScaleEpisode } from './episode-course.js';
 import type { ScalePatient } from './patient-course.js';
 import type { CareManager, ClinicLayout } from './scale-org.js';
 
+const SIM_STREETS = ['Main St', 'Park Ave', 'Lake Rd', 'Hill Dr', 'River Ln', 'Mill Ct', 'School St'];
+
 export const SIM_PHASES = ['patients', 'episodes', 'screenings', 'contacts', 'case reviews'] as const;
 export type SimPhase = (typeof SIM_PHASES)[number];
 
@@ -177,6 +179,12 @@ export async function writeChunk(ctx: ChunkContext, first: number, plans: ScaleP
         pcp_id: clinic.pcps[(first + k) % clinic.pcps.length]!,
         payer: p.payer,
         member_id: `SIM${String(first + k).padStart(9, '0')}`,
+        // An invented street from the patient number (no random draws) in the clinic's city.
+        address_line1: `${100 + ((first + k) % 9900)} ${SIM_STREETS[(first + k) % SIM_STREETS.length]}`,
+        address_line2: null,
+        city: clinic.place.city,
+        state: clinic.place.state,
+        postal_code: clinic.place.zip,
       })),
     );
     await recordAudit(tx.db, actor, {

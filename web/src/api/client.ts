@@ -9,6 +9,7 @@ import type {
   CaseReviewInput,
   Caseload,
   Clinic,
+  ClinicPatch,
   Contact,
   ContactInput,
   ContactLog,
@@ -180,6 +181,8 @@ export class ApiClient {
     list: (): Promise<{ clinics: Clinic[] }> => this.get('/api/clinics'),
     create: (input: { name: string; timezone: string }): Promise<Clinic> =>
       this.send('POST', '/api/clinics', input),
+    update: (clinicId: string, input: ClinicPatch): Promise<Clinic> =>
+      this.send('PATCH', `/api/clinics/${enc(clinicId)}`, input),
     triageRules: (clinicId: string): Promise<VersionedRules> =>
       this.get(`/api/clinics/${enc(clinicId)}/triage-rules`),
     updateTriageRules: (

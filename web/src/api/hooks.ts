@@ -7,6 +7,7 @@ import type {
   AuditQuery,
   BillingExport,
   CaseReviewInput,
+  ClinicPatch,
   Consent,
   ContactInput,
   CorrectionInput,
@@ -95,6 +96,16 @@ export function useCreateClinic() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; timezone: string }) => api.clinics.create(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.clinics }),
+  });
+}
+
+export function useUpdateClinic() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clinicId, input }: { clinicId: string; input: ClinicPatch }) =>
+      api.clinics.update(clinicId, input),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.clinics }),
   });
 }

@@ -33,10 +33,34 @@ export interface StaffMember extends User {
   credential: string | null;
 }
 
+export interface PostalAddress {
+  line1: string;
+  line2: string | null;
+  city: string;
+  /** USPS two-letter code. */
+  state: string;
+  /** `12345` or `12345-6789`. */
+  postalCode: string;
+}
+
 export interface Clinic {
   id: string;
   name: string;
   timezone: string;
+  /** Group NPI. */
+  billingNpi: string | null;
+  /** EIN, nine digits. */
+  taxId: string | null;
+  address: PostalAddress | null;
+}
+
+/** PATCH /api/clinics/{id}: only the fields sent change; null clears a billing field. */
+export interface ClinicPatch {
+  name?: string;
+  timezone?: string;
+  billingNpi?: string | null;
+  taxId?: string | null;
+  address?: PostalAddress | null;
 }
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -69,6 +93,7 @@ export interface Patient {
   sex: Sex;
   pcpId: string | null;
   coverage: { payer: Payer; memberId: string | null } | null;
+  address: PostalAddress | null;
 }
 
 export interface PatientInput {
@@ -80,6 +105,7 @@ export interface PatientInput {
   sex: Sex;
   pcpId?: string;
   coverage?: { payer: Payer; memberId?: string };
+  address?: PostalAddress;
 }
 
 export interface PatientQuery {

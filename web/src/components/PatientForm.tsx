@@ -17,7 +17,21 @@ import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
 import { FormAlert } from './FormAlert';
 
-const FIELDS = ['clinicId', 'mrn', 'givenName', 'familyName', 'birthDate', 'sex', 'pcpId', 'coverage'];
+const FIELDS = [
+  'clinicId',
+  'mrn',
+  'givenName',
+  'familyName',
+  'birthDate',
+  'sex',
+  'pcpId',
+  'coverage',
+  'address.line1',
+  'address.line2',
+  'address.city',
+  'address.state',
+  'address.postalCode',
+];
 
 export function PatientForm({
   clinic,
@@ -40,12 +54,22 @@ export function PatientForm({
     pcpId: '',
     payer: '' as Payer | '',
     memberId: '',
+    line1: '',
+    line2: '',
+    city: '',
+    state: '',
+    postalCode: '',
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const errors = fieldErrors(create.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const blank = (v: string) => v.trim() === '';
+    // The address is optional, but any part entered sends all of it for the server to check.
+    const hasAddress = [form.line1, form.line2, form.city, form.state, form.postalCode].some(
+      (v) => !blank(v),
+    );
     const input: PatientInput = {
       clinicId: clinic.id,
       mrn: form.mrn.trim(),
@@ -59,6 +83,17 @@ export function PatientForm({
             coverage: {
               payer: form.payer,
               ...(form.memberId.trim() ? { memberId: form.memberId.trim() } : {}),
+            },
+          }
+        : {}),
+      ...(hasAddress
+        ? {
+            address: {
+              line1: form.line1.trim(),
+              line2: blank(form.line2) ? null : form.line2.trim(),
+              city: form.city.trim(),
+              state: form.state.trim(),
+              postalCode: form.postalCode.trim(),
             },
           }
         : {}),
@@ -148,6 +183,46 @@ export function PatientForm({
             onChange={(e) => set('memberId')(e.currentTarget.value)}
             error={errors.get('coverage.memberId')}
           />
+          <TextInput
+            label="Address line 1"
+            description="Home address, needed on insurance claims"
+            autoComplete="off"
+            value={form.line1}
+            onChange={(e) => set('line1')(e.currentTarget.value)}
+            error={errors.get('address.line1')}
+          />
+          <TextInput
+            label="Address line 2"
+            autoComplete="off"
+            value={form.line2}
+            onChange={(e) => set('line2')(e.currentTarget.value)}
+            error={errors.get('address.line2')}
+          />
+          <TextInput
+            label="City"
+            autoComplete="off"
+            value={form.city}
+            onChange={(e) => set('city')(e.currentTarget.value)}
+            error={errors.get('address.city')}
+          />
+          <Group grow align="start">
+            <TextInput
+              label="State"
+              description="USPS code, e.g. NY"
+              autoComplete="off"
+              maxLength={2}
+              value={form.state}
+              onChange={(e) => set('state')(e.currentTarget.value)}
+              error={errors.get('address.state')}
+            />
+            <TextInput
+              label="ZIP code"
+              autoComplete="off"
+              value={form.postalCode}
+              onChange={(e) => set('postalCode')(e.currentTarget.value)}
+              error={errors.get('address.postalCode')}
+            />
+          </Group>
         </SimpleGrid>
         <Group justify="flex-end">
           {onCancel && (

@@ -1,11 +1,11 @@
-// Admin: the organization's clinics, and adding one with its time zone.
-import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+// Admin: the organization's clinics, adding one with its time zone, and editing a clinic's billing identity.
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useClinics, useCreateClinic } from '../api/hooks';
-import type { Clinic } from '../api/types';
+import { useClinics, useCreateClinic, useUpdateClinic } from '../api/hooks';
+import type { Clinic, ClinicPatch } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { QueryState } from '../components/QueryState';
@@ -92,24 +92,243 @@ function AddClinic() {
   );
 }
 
+/** What the 837P still needs from a clinic (its billing provider loop, 2010AA). */
+function missingIdentity(clinic: Clinic): string[] {
+  return [
+    ...(clinic.billingNpi ? [] : ['group NPI']),
+    ...(clinic.taxId ? [] : ['tax ID']),
+    ...(clinic.address ? [] : ['address']),
+  ];
+}
+
+const EDIT_FIELDS = [
+  'name',
+  'timezone',
+  'billingNpi',
+  'taxId',
+  'address.line1',
+  'address.line2',
+  'address.city',
+  'address.state',
+  'address.postalCode',
+] as const;
+
+const FIELD_LABELS: Record<string, string> = {
+  address: 'Address',
+};
+
+function EditClinic({ clinic, onClose }: { clinic: Clinic; onClose: () => void }) {
+  const update = useUpdateClinic();
+  const zones = useMemo(timeZones, []);
+  const [form, setForm] = useState({
+    name: clinic.name,
+    timezone: clinic.timezone as string | null,
+    billingNpi: clinic.billingNpi ?? '',
+    taxId: clinic.taxId ?? '',
+    line1: clinic.address?.line1 ?? '',
+    line2: clinic.address?.line2 ?? '',
+    city: clinic.address?.city ?? '',
+    state: clinic.address?.state ?? '',
+    postalCode: clinic.address?.postalCode ?? '',
+  });
+  const [saved, setSaved] = useState(false);
+  const set = (key: keyof typeof form) => (value: string | null) => setForm((f) => ({ ...f, [key]: value }));
+  const errors = fieldErrors(update.error);
+  const titleId = `edit-clinic-${clinic.id}`;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const blank = (v: string) => v.trim() === '';
+    const addressParts = [form.line1, form.line2, form.city, form.state, form.postalCode];
+    // Every address input empty clears the address; anything else is sent for the server to check.
+    const input: ClinicPatch = {
+      name: form.name.trim(),
+      timezone: form.timezone ?? '',
+      billingNpi: blank(form.billingNpi) ? null : form.billingNpi.trim(),
+      taxId: blank(form.taxId) ? null : form.taxId.trim(),
+      address: addressParts.every(blank)
+        ? null
+        : {
+            line1: form.line1.trim(),
+            line2: blank(form.line2) ? null : form.line2.trim(),
+            city: form.city.trim(),
+            state: form.state.trim(),
+            postalCode: form.postalCode.trim(),
+          },
+    };
+    update.mutate({ clinicId: clinic.id, input }, { onSuccess: () => setSaved(true) });
+  };
+
+  return (
+    <Card withBorder component="form" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+      <Stack>
+        <Title order={2} size="h4" id={titleId}>
+          Edit {clinic.name}
+        </Title>
+        <Text size="sm" c="dimmed">
+          The X12 837P export names the clinic as billing provider: it needs the tax ID and the address, and
+          refuses to build a file without them.
+        </Text>
+        <FormAlert
+          error={update.error}
+          issues={errors.unclaimed(EDIT_FIELDS)}
+          title="The clinic was not saved"
+          labelFor={(field) => FIELD_LABELS[field] ?? field}
+        />
+        {saved && (
+          <Text role="status" c="careloop.9" fw={600}>
+            Saved {form.name.trim()}.
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Name"
+            required
+            value={form.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors.get('name')}
+          />
+          <Select
+            label="Time zone"
+            required
+            searchable
+            data={zones}
+            value={form.timezone}
+            onChange={set('timezone')}
+            error={errors.get('timezone')}
+            description="Fixed once the clinic has logged contacts"
+          />
+          <TextInput
+            label="Group NPI"
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.billingNpi}
+            onChange={(e) => set('billingNpi')(e.currentTarget.value)}
+            error={errors.get('billingNpi')}
+            description="10 digits; the last is a check digit"
+          />
+          <TextInput
+            label="Tax ID (EIN)"
+            autoComplete="off"
+            value={form.taxId}
+            onChange={(e) => set('taxId')(e.currentTarget.value)}
+            error={errors.get('taxId')}
+            description="9 digits, e.g. 12-3456789"
+          />
+          <TextInput
+            label="Address line 1"
+            autoComplete="address-line1"
+            value={form.line1}
+            onChange={(e) => set('line1')(e.currentTarget.value)}
+            error={errors.get('address.line1')}
+          />
+          <TextInput
+            label="Address line 2"
+            autoComplete="address-line2"
+            value={form.line2}
+            onChange={(e) => set('line2')(e.currentTarget.value)}
+            error={errors.get('address.line2')}
+          />
+          <TextInput
+            label="City"
+            autoComplete="address-level2"
+            value={form.city}
+            onChange={(e) => set('city')(e.currentTarget.value)}
+            error={errors.get('address.city')}
+          />
+          <Group grow align="start">
+            <TextInput
+              label="State"
+              autoComplete="address-level1"
+              maxLength={2}
+              value={form.state}
+              onChange={(e) => set('state')(e.currentTarget.value)}
+              error={errors.get('address.state')}
+              description="USPS code, e.g. NY"
+            />
+            <TextInput
+              label="ZIP code"
+              autoComplete="postal-code"
+              value={form.postalCode}
+              onChange={(e) => set('postalCode')(e.currentTarget.value)}
+              error={errors.get('address.postalCode')}
+              description="ZIP+4 where known"
+            />
+          </Group>
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+          <Button
+            type="submit"
+            loading={update.isPending}
+            leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+          >
+            Save clinic
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 export default function AdminClinicsPage() {
   const clinics = useClinics();
+  const [editing, setEditing] = useState<string | null>(null);
   const columns = useMemo(
-    () => [col.accessor('name', { header: 'Name' }), col.accessor('timezone', { header: 'Time zone' })],
-    [],
+    () => [
+      col.accessor('name', {
+        header: 'Name',
+        cell: (c) => <span id={`clinic-name-${c.row.original.id}`}>{c.getValue()}</span>,
+      }),
+      col.accessor('timezone', { header: 'Time zone' }),
+      col.accessor((c) => missingIdentity(c).join(', '), {
+        id: 'billing',
+        header: 'Billing identity (837P)',
+        cell: (c) => {
+          const missing = missingIdentity(c.row.original);
+          return missing.length === 0 ? 'Complete' : `Missing ${missing.join(', ')}`;
+        },
+      }),
+      col.display({
+        id: 'edit',
+        header: 'Edit',
+        cell: (c) => (
+          <Button
+            size="sm"
+            variant="light"
+            mih={44}
+            aria-describedby={`clinic-name-${c.row.original.id}`}
+            aria-expanded={editing === c.row.original.id}
+            onClick={() => setEditing(c.row.original.id)}
+          >
+            Edit
+          </Button>
+        ),
+      }),
+    ],
+    [editing],
   );
   return (
     <Stack gap="lg">
       <Title order={1}>Clinics</Title>
       <QueryState query={clinics}>
-        {(data) => (
-          <DataTable
-            data={data.clinics}
-            columns={columns}
-            caption="Clinics of the organization"
-            getRowId={(c) => c.id}
-          />
-        )}
+        {(data) => {
+          const clinic = data.clinics.find((c) => c.id === editing);
+          return (
+            <>
+              <DataTable
+                data={data.clinics}
+                columns={columns}
+                caption="Clinics of the organization"
+                getRowId={(c) => c.id}
+              />
+              {clinic && <EditClinic key={clinic.id} clinic={clinic} onClose={() => setEditing(null)} />}
+            </>
+          );
+        }}
       </QueryState>
       <AddClinic />
     </Stack>

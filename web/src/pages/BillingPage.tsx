@@ -278,9 +278,19 @@ function Downloads({ month, clinicId }: { month: string; clinicId: string }) {
         ))}
       </Group>
       {download.error && (
-        <Text size="sm" c="red.9" role="alert">
-          Download failed: {errorMessage(download.error)}
-        </Text>
+        <div role="alert">
+          <Text size="sm" c="red.9">
+            Download failed: {errorMessage(download.error)}
+          </Text>
+          {/* What the 837P still needs (clinic address and tax ID, NPIs, patient addresses), one per line. */}
+          {fieldErrors(download.error).all.length > 0 && (
+            <List size="sm" c="red.9">
+              {fieldErrors(download.error).all.map((issue) => (
+                <List.Item key={issue.field}>{issue.reason}</List.Item>
+              ))}
+            </List>
+          )}
+        </div>
       )}
       {download.data && (
         <Text size="sm" c="dimmed" role="status">

@@ -1,6 +1,8 @@
 // An X12 837 Professional (005010X222A1) file for a closed month, generated and checked with node-x12.
-import { JSEDINotation, X12Generator, X12Parser, X12QueryEngine } from 'node-x12';
-import type { ClaimExportRow } from '../claims.js';
+import { JSEDINotation, X12Generator, X12Parser, X12QueryEngine, type X12Interchange } from 'node-x12';
+import type { PostalAddress } from '../../../domain/billing/identifiers.js';
+import type { Issue } from '../../../errors.js';
+import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
 import { PLACE_OF_SERVICE_OFFICE } from './claims-csv.js';
 
 export interface Submitter {
@@ -21,6 +23,67 @@ const pad = (value: string, width: number) => clean(value).slice(0, width).padEn
 const ymd = (date: string) => date.replaceAll('-', '');
 const money = (cents: number) => (cents / 100).toFixed(2);
 
+/** A billing provider identity that is complete enough for 2010AA. */
+interface BillingProvider {
+  taxId: string;
+  address: PostalAddress;
+}
+
+/** Issues listed by id beyond which the rest are summed up in one issue. */
+const MAX_LISTED = 50;
+
+/**
+ * What an 837P needs that the records lack, one issue per clinic field, practitioner or patient (ids only,
+ * never names of patients). A file a clearinghouse would reject is worse than an error naming what to fix.
+ */
+export function missing837pData(clinic: ClinicBillingIdentity, rows: readonly ClaimExportRow[]): Issue[] {
+  const clinicLabel = `clinic "${clinic.name}" (${clinic.id})`;
+  const issues: Issue[] = [];
+  if (!clinic.address)
+    issues.push({
+      field: 'clinic.address',
+      reason: `${clinicLabel} has no address (2010AA billing provider N3/N4)`,
+    });
+  if (!clinic.taxId)
+    issues.push({
+      field: 'clinic.taxId',
+      reason: `${clinicLabel} has no tax id (EIN) (2010AA billing provider REF*EI)`,
+    });
+  const listed = (
+    kind: string,
+    ids: string[],
+    field: (id: string) => string,
+    reason: (id: string) => string,
+  ) => {
+    for (const id of ids.slice(0, MAX_LISTED)) issues.push({ field: field(id), reason: reason(id) });
+    if (ids.length > MAX_LISTED)
+      issues.push({ field: kind, reason: `and ${ids.length - MAX_LISTED} more ${kind} like these` });
+  };
+  const practitioners = [
+    ...new Set(rows.filter((r) => !r.billingPractitioner.npi).map((r) => r.billingPractitionerId)),
+  ];
+  listed(
+    'billingPractitioners',
+    practitioners,
+    (id) => `billingPractitioners.${id}.npi`,
+    (id) => `billing practitioner ${id} has no NPI (2010AA NM109)`,
+  );
+  const patients = [...new Set(rows.filter((r) => !r.patient.address).map((r) => r.patientId))];
+  listed(
+    'patients',
+    patients,
+    (id) => `patients.${id}.address`,
+    (id) => `patient ${id} has no address (2010BA subscriber N3/N4)`,
+  );
+  return issues;
+}
+
+/** N3 (street) and N4 (city, state, ZIP digits) of a US address. */
+function addAddress(tx: { addSegment(tag: string, elements: string[]): unknown }, address: PostalAddress) {
+  tx.addSegment('N3', address.line2 ? [clean(address.line1), clean(address.line2)] : [clean(address.line1)]);
+  tx.addSegment('N4', [clean(address.city), address.state, address.postalCode.replace('-', '')]);
+}
+
 /** Claim filing indicator (SBR09) by payer class. */
 const FILING_INDICATOR: Record<string, string> = {
   medicare: 'MB',
@@ -30,9 +93,11 @@ const FILING_INDICATOR: Record<string, string> = {
   other: 'ZZ',
 };
 
+/** Callers check `missing837pData` first; a row without what a loop needs is a programming error here. */
 export function claims837p(
   rows: readonly ClaimExportRow[],
   submitter: Submitter,
+  provider: BillingProvider,
   created: Date,
   controlNumber: number,
 ): string {
@@ -106,6 +171,9 @@ export function claims837p(
       'XX',
       first.billingPractitioner.npi ?? '',
     ]);
+    // 2010AA N3/N4 billing provider address, REF*EI billing provider tax identification.
+    addAddress(tx, provider.address);
+    tx.addSegment('REF', ['EI', provider.taxId]);
     // 2000B/2010BA subscriber (the patient), 2010BB payer.
     tx.addSegment('HL', [String(++hl), String(providerHl), '22', '0']);
     tx.addSegment('SBR', [
@@ -130,6 +198,10 @@ export function claims837p(
       'MI',
       clean(first.patient.memberId ?? first.patient.mrn),
     ]);
+    // 2010BA N3/N4 subscriber address: required when the patient is the subscriber (SBR02 = 18).
+    const address = first.patient.address;
+    if (!address) throw new Error(`patient ${first.patientId} has no address; check missing837pData first`);
+    addAddress(tx, address);
     tx.addSegment('DMG', [
       'D8',
       ymd(first.patient.birthDate),
@@ -184,22 +256,59 @@ export function claims837p(
   return new X12Generator(notation).toString();
 }
 
+/** A name loop as parsed back: its NM1 and the N3, N4 and REF segments that follow it. */
+export interface ParsedParty {
+  /** NM109: the NPI (XX) or member id (MI). */
+  id: string;
+  /** N3 elements (street lines), N4 elements (city, state, ZIP), or null when the loop has none. */
+  street: string[] | null;
+  cityStateZip: string[] | null;
+  /** REF01 qualifier → REF02. */
+  refs: Record<string, string>;
+}
+
 export interface Parsed837 {
   transactionSets: string[];
   claims: number;
   lines: number;
   codes: string[];
+  /** 2010AA loops, in file order. */
+  billingProviders: ParsedParty[];
+  /** 2010BA loops, in file order. */
+  subscribers: ParsedParty[];
 }
 
 /** Parses an 837P back with node-x12 (strict): the check that what we send is well-formed X12. */
 export function parse837p(edi: string): Parsed837 {
-  const interchange = new X12Parser(true).parse(edi);
+  const interchange = new X12Parser(true).parse(edi) as X12Interchange;
   const engine = new X12QueryEngine(false);
   const values = (query: string) => engine.query(interchange as never, query).map((r) => r.value ?? '');
+  const billingProviders: ParsedParty[] = [];
+  const subscribers: ParsedParty[] = [];
+  let party: ParsedParty | null = null;
+  for (const group of interchange.functionalGroups) {
+    for (const transaction of group.transactions) {
+      for (const segment of transaction.segments) {
+        const el = segment.elements.map((e) => e.value);
+        if (segment.tag === 'NM1') {
+          party = null;
+          const parsed: ParsedParty = { id: el[8] ?? '', street: null, cityStateZip: null, refs: {} };
+          // NM101 entity: 85 billing provider (2010AA), IL insured/subscriber (2010BA).
+          if (el[0] === '85') billingProviders.push((party = parsed));
+          if (el[0] === 'IL') subscribers.push((party = parsed));
+        } else if (party && segment.tag === 'N3') party.street = el;
+        else if (party && segment.tag === 'N4') party.cityStateZip = el;
+        else if (party && segment.tag === 'REF') party.refs[el[0] ?? ''] = el[1] ?? '';
+        else if (segment.tag !== 'DMG' && segment.tag !== 'PER') party = null;
+      }
+    }
+  }
   return {
     transactionSets: values('ST01'),
     claims: values('CLM01').length,
     lines: values('SV101').length,
     codes: values('SV101').map((v) => v.split(':')[1] ?? ''),
+    billingProviders,
+    subscribers,
   };
 }

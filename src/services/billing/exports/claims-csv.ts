@@ -1,7 +1,7 @@
 // The billing team's monthly CSV (columns of docs/domain/fhir.md §7), RFC 4180 via csv-stringify.
 import { stringify } from 'csv-stringify/sync';
 import { monthsBetween } from '../../../domain/billing/months.js';
-import type { ClaimExportRow } from '../claims.js';
+import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
 
 /** CMS place of service 11: office (docs/domain/fhir.md §6). */
 export const PLACE_OF_SERVICE_OFFICE = '11';
@@ -46,7 +46,10 @@ const ROLE_ABBREVIATION: Record<string, string> = {
   medical_assistant: 'MA',
 };
 
-export function claimsCsv(rows: readonly ClaimExportRow[]): string {
+export function claimsCsv(
+  rows: readonly ClaimExportRow[],
+  clinic: Pick<ClinicBillingIdentity, 'taxId'>,
+): string {
   const records = rows.map((c) => {
     const dx = c.diagnoses.slice(0, 4);
     return [
@@ -58,7 +61,8 @@ export function claimsCsv(rows: readonly ClaimExportRow[]): string {
       c.patient.payer ?? '',
       c.patient.memberId ?? '',
       c.billingPractitioner.npi ?? '',
-      '',
+      // The clinic's EIN: the tax id payments are reported under (fhir.md §7 billing_tin).
+      clinic.taxId ?? '',
       c.billingPractitioner.npi ?? '',
       PLACE_OF_SERVICE_OFFICE,
       c.code,
