@@ -5,6 +5,7 @@ import * as registry from './migrations/2026-11-27-02-registry.js';
 import * as billing from './migrations/2026-11-27-03-billing.js';
 import * as minuteRollups from './migrations/2026-11-27-04-minute-rollups.js';
 import * as billingIdentity from './migrations/2026-11-27-05-billing-identity.js';
+import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-indexes.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-03-billing': billing,
   '2026-11-27-04-minute-rollups': minuteRollups,
   '2026-11-27-05-billing-identity': billingIdentity,
+  '2026-11-27-06-month-close-indexes': monthCloseIndexes,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

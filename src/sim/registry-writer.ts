@@ -1,5 +1,6 @@
 // Writes each episode's dated history in one transaction; the demo's one place for direct registry writes.
 import type { Db } from '../db/connection.js';
+import { insertRows } from '../db/insert-rows.js';
 import { checkTransition } from '../domain/registry/episode-status.js';
 import { canViewNote } from '../domain/registry/notes-visibility.js';
 import type { Actor } from '../services/actor.js';
@@ -138,7 +139,7 @@ async function writeReviews(db: Db, ctx: WriteContext, histories: readonly Episo
       acknowledged_by: rec.acknowledgedAt ? h.episode.pcpId : null,
     })),
   );
-  await insertChunked(recommendations, (chunk) => db.insertInto('recommendations').values(chunk).execute());
+  await insertRows(db, 'recommendations', recommendations);
 }
 
 /** addNote dates a note when it is saved; the demo's notes carry the day they were written. */
@@ -161,7 +162,7 @@ async function writeNotes(db: Db, ctx: WriteContext, histories: readonly Episode
       };
     }),
   );
-  await insertChunked(rows, (chunk) => db.insertInto('notes').values(chunk).execute());
+  await insertRows(db, 'notes', rows);
 }
 
 /** Active → relapse prevention on the day the plan was agreed, as updateEpisode records it. */

@@ -1,6 +1,7 @@
 // A clinic's billing month: preview while it runs, close (recomputable) once it has ended, lock, reopen.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { insertJsonRows } from '../../db/insert-json-rows.js';
 import { isClosedMonth, isFutureMonth, monthOf } from '../../domain/billing/months.js';
 import { monthStringSchema } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
@@ -206,7 +207,7 @@ export async function closeMonth({
         service_date: e.result.serviceDate!,
         minutes: line.minutes,
         diagnoses: e.diagnoses,
-        reasons: JSON.stringify(line.reasons),
+        reasons: line.reasons,
         rule_pack_id: e.result.rulePackId,
         month_kind: e.result.monthKind,
         fee_cents: feeCents(e.fees[line.code], line.units),
@@ -222,8 +223,8 @@ export async function closeMonth({
         patient_id: e.patientId,
         reason: e.result.skipped!.reason,
       }));
-    if (claimRows.length > 0) await trx.insertInto('claims').values(claimRows).execute();
-    if (skipRows.length > 0) await trx.insertInto('billing_skips').values(skipRows).execute();
+    await insertJsonRows(trx, 'claims', claimRows);
+    await insertJsonRows(trx, 'billing_skips', skipRows);
     await recordAudit(trx, actor, {
       action: 'billing.close',
       entity: 'billing_month',

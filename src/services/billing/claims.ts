@@ -2,9 +2,11 @@
 import type { Db } from '../../db/connection.js';
 import type { PostalAddress } from '../../domain/billing/identifiers.js';
 import { lastDayOfMonth } from '../../domain/billing/months.js';
+import { toLocalDay } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { groupBy } from '../group-by.js';
 import { addressColumns, addressFromRow } from '../postal-address.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
@@ -165,7 +167,8 @@ export async function loadMonthClaims(
           .where('month', '=', month)
           .groupBy(['episode_id', 'staff_role'])
           .execute();
-  const day = (d: Date | null, tz: string) => (d ? d.toLocaleDateString('en-CA', { timeZone: tz }) : null);
+  const day = (d: Date | null, tz: string) => (d ? toLocalDay(d, tz) : null);
+  const minutesByEpisode = groupBy(minutes, (m) => m.episode_id);
   return {
     month,
     clinicId,
@@ -180,8 +183,7 @@ export async function loadMonthClaims(
     claims: rows.map((r) => {
       const reg = registry.get(r.episode_id);
       const byRole: Record<string, number> = {};
-      for (const m of minutes.filter((x) => x.episode_id === r.episode_id))
-        byRole[m.staff_role] = Number(m.minutes);
+      for (const m of minutesByEpisode.get(r.episode_id) ?? []) byRole[m.staff_role] = Number(m.minutes);
       return {
         id: r.id,
         month,

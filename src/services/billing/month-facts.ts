@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { billMonth, type BillingMonthResult } from '../../domain/billing/bill-month.js';
 import { monthOf, monthRange } from '../../domain/billing/months.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
+import { groupBy } from '../group-by.js';
 import { packForPatient } from './rule-packs.js';
 
 export interface EpisodeMonth {
@@ -130,6 +131,9 @@ export async function billClinicMonth(
     )
     .execute();
 
+  const minutesByEpisode = groupBy(minuteRows, (m) => m.episode_id);
+  const daysByEpisode = groupBy(dailyRows, (d) => d.episode_id);
+  const serviceMonthsByPatient = groupBy(serviceRows, (s) => s.patient_id);
   const billedThisMonth = new Map<string, string[]>();
   for (const c of elsewhere)
     billedThisMonth.set(c.patient_id, [...(billedThisMonth.get(c.patient_id) ?? []), c.code]);
@@ -140,7 +144,7 @@ export async function billClinicMonth(
   for (const e of ordered) {
     const { pack } = packForPatient(packs, e.payer, year);
     const ownCredentials = new Set<string>(pack.generalBhi.practitionerOwn?.credentials ?? []);
-    const mine = minuteRows.filter((m) => m.episode_id === e.id);
+    const mine = minutesByEpisode.get(e.id) ?? [];
     const countedMinutes = Math.max(
       0,
       mine.reduce((sum, m) => sum + m.minutes, 0),
@@ -154,7 +158,7 @@ export async function billClinicMonth(
     const minutesByRole: Record<string, number> = {};
     for (const m of mine) minutesByRole[m.staff_role] = (minutesByRole[m.staff_role] ?? 0) + m.minutes;
     const days = new Map<string, { counted: number; own: number }>();
-    for (const d of dailyRows.filter((r) => r.episode_id === e.id)) {
+    for (const d of daysByEpisode.get(e.id) ?? []) {
       const day = days.get(d.day) ?? { counted: 0, own: 0 };
       day.counted += d.minutes;
       if (d.credential && ownCredentials.has(d.credential)) day.own += d.minutes;
@@ -167,7 +171,7 @@ export async function billClinicMonth(
         timeZone,
         countedMinutes,
         minutesByClass: e.program === 'general_bhi' ? { g0323PractitionerOwn: ownMinutes } : undefined,
-        priorServiceMonths: serviceRows.filter((s) => s.patient_id === e.patient_id).map((s) => s.month),
+        priorServiceMonths: (serviceMonthsByPatient.get(e.patient_id) ?? []).map((s) => s.month),
         episodeStartMonth: monthOf(e.referred_at, timeZone),
         consent: e.consent_obtained_at ? { obtainedAt: e.consent_obtained_at } : null,
         diagnoses: e.diagnoses,

@@ -1,14 +1,14 @@
 // Runs one bulk batch in one transaction: COPY on PostgreSQL, multi-row INSERTs on PGlite.
-import { Kysely, PostgresDialect, type InsertObject, type Insertable } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Db } from '../../db/connection.js';
+import { insertRows, type NewRow, type TableName } from '../../db/insert-rows.js';
 import type { Database } from '../../db/schema.js';
 import type { BulkTarget } from './bulk-target.js';
 import { copyRows } from './copy-rows.js';
 
-export type TableName = keyof Database;
 /** Plain values only (no SQL expressions): COPY sends them as text. */
-export type NewRow<T extends TableName> = Insertable<Database[T]>;
+export type { NewRow, TableName };
 
 export interface BatchTx {
   /** The batch's transaction, for rollups and the audit row. */
@@ -17,23 +17,8 @@ export interface BatchTx {
   insert<T extends TableName>(table: T, rows: readonly NewRow<T>[]): Promise<void>;
 }
 
-// A bind message holds at most 65 535 parameters.
-const MAX_PARAMETERS = 65_000;
-
 function insertingTx(db: Db): BatchTx {
-  return {
-    db,
-    async insert(table, rows) {
-      const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-      const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-      for (let start = 0; start < rows.length; start += size) {
-        await db
-          .insertInto(table)
-          .values(rows.slice(start, start + size) as InsertObject<Database, typeof table>[])
-          .execute();
-      }
-    },
-  };
+  return { db, insert: (table, rows) => insertRows(db, table, rows) };
 }
 
 /** Kysely bound to one checked-out client, so its statements join the COPY's transaction. */

@@ -10,6 +10,7 @@ import { addDays, toLocalDay, type LocalDay } from '../../domain/registry/local-
 import type { EpisodeSnapshot } from '../../domain/registry/snapshot.js';
 import { packForPatient } from '../billing/rule-packs.js';
 import { measureLabel, type PrimaryMeasureCode } from '../episodes/episode-input.js';
+import { groupBy } from '../group-by.js';
 
 export interface EpisodeScope {
   orgId: string;
@@ -85,16 +86,6 @@ function scopedEpisodeIds(db: Db, scope: EpisodeScope) {
   if (scope.patientId) q = q.where('patient_id', '=', scope.patientId);
   if (scope.statuses) q = q.where('status', 'in', scope.statuses);
   return q;
-}
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }
 
 /**
