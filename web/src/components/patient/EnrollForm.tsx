@@ -14,9 +14,13 @@ import {
 } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Program } from '@server/domain/billing/vocabulary';
+import type { ConsentMethod } from '@server/domain/registry/episode-status';
+import type { PrimaryMeasureCode } from '@server/domain/registry/outcomes';
+import type { PatientView } from '@server/services/patients/patient-input';
 import { useEnroll } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import type { ConsentMethod, EpisodeInput, Measure, Patient, Program } from '../../api/types';
+import type { EpisodeInput } from '../../api/types';
 import { instantFromInput } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
@@ -40,7 +44,7 @@ export const splitCodes = (text: string): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () => void }) {
+export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: () => void }) {
   const { user } = useSession();
   const staff = useStaff(patient.clinicId);
   const enroll = useEnroll(patient.id);
@@ -53,7 +57,7 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
   const defaultPcp = patient.pcpId ?? pcps[0]?.id ?? '';
 
   const [program, setProgram] = useState<Program>('cocm');
-  const [measure, setMeasure] = useState<Measure>('phq-9');
+  const [measure, setMeasure] = useState<PrimaryMeasureCode>('phq-9');
   const [referredAt, setReferredAt] = useState('');
   const [diagnoses, setDiagnoses] = useState('');
   const [careManagerId, setCareManagerId] = useState<string | null>(null);
@@ -143,7 +147,7 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
               <SegmentedControl
                 aria-labelledby="enroll-measure"
                 value={measure}
-                onChange={(v) => setMeasure(v as Measure)}
+                onChange={(v) => setMeasure(v as PrimaryMeasureCode)}
                 data={[
                   { value: 'phq-9', label: 'PHQ-9' },
                   { value: 'gad-7', label: 'GAD-7' },

@@ -25,16 +25,18 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { useAddMedication, useRecordConsent, useStopMedication, useUpdateEpisode } from '../../api/hooks';
-import { useStaff, type StaffDirectory } from '../../api/staff';
 import {
+  ALLOWED_TRANSITIONS,
   DISCHARGE_REASONS,
   type ConsentMethod,
   type DischargeReason,
-  type EpisodeDetail,
   type EpisodeStatus,
-  type Medication,
-} from '../../api/types';
+} from '@server/domain/registry/episode-status';
+import { measureLabel } from '@server/domain/registry/outcomes';
+import type { MedicationView } from '@server/services/care-plan/medications';
+import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
+import { useAddMedication, useRecordConsent, useStopMedication, useUpdateEpisode } from '../../api/hooks';
+import { useStaff, type StaffDirectory } from '../../api/staff';
 import {
   dischargeReasonLabel,
   episodeStatusLabel,
@@ -52,22 +54,19 @@ import { EnrollForm } from './EnrollForm';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
 
-/** The status machine as the server enforces it; the buttons offer only these. */
-const TRANSITIONS: Record<EpisodeStatus, { to: EpisodeStatus; label: string }[]> = {
-  referred: [
-    { to: 'active', label: 'Activate' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  active: [
-    { to: 'relapse_prevention', label: 'Move to relapse prevention' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  relapse_prevention: [
-    { to: 'active', label: 'Back to active treatment' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  discharged: [],
-};
+/** The button for a status change; the buttons offer only what the domain's status machine allows. */
+function transitionLabel(from: EpisodeStatus, to: EpisodeStatus): string {
+  switch (to) {
+    case 'referred':
+      return 'Back to referred';
+    case 'active':
+      return from === 'referred' ? 'Activate' : 'Back to active treatment';
+    case 'relapse_prevention':
+      return 'Move to relapse prevention';
+    case 'discharged':
+      return 'Discharge…';
+  }
+}
 
 const STATUS_COLOR: Record<EpisodeStatus, string> = {
   referred: 'blue',
@@ -110,7 +109,10 @@ function StatusActions({ episode }: { episode: EpisodeDetail }) {
   const [discharging, setDischarging] = useState(false);
   const [reason, setReason] = useState<DischargeReason | ''>('');
   if (!can('PATCH /api/episodes/{id}')) return null;
-  const options = TRANSITIONS[episode.status];
+  const options = ALLOWED_TRANSITIONS[episode.status].map((to) => ({
+    to,
+    label: transitionLabel(episode.status, to),
+  }));
   if (options.length === 0) return null;
   return (
     <Stack gap="xs">
@@ -280,7 +282,7 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
   );
 }
 
-function MedicationRow({ medication, canEdit }: { medication: Medication; canEdit: boolean }) {
+function MedicationRow({ medication, canEdit }: { medication: MedicationView; canEdit: boolean }) {
   const stop = useStopMedication();
   const errors = fieldErrors(stop.error);
   const [stopping, setStopping] = useState(false);
@@ -540,7 +542,7 @@ export function EpisodeSummary({ episode, timeZone }: { episode: EpisodeDetail; 
           <Fact label="PCP">{staff.name(episode.pcpId)}</Fact>
           <Fact label="Billing practitioner">{staff.name(episode.billingPractitionerId)}</Fact>
           <Fact label="Diagnoses">{episode.diagnoses.join(', ') || '—'}</Fact>
-          <Fact label="Primary measure">{episode.primaryMeasure === 'gad-7' ? 'GAD-7' : 'PHQ-9'}</Fact>
+          <Fact label="Primary measure">{measureLabel(episode.primaryMeasure)}</Fact>
         </SimpleGrid>
         <ReviewRequest episode={episode} />
         <Divider />
