@@ -28,7 +28,6 @@ import type { ReactNode } from 'react';
 import {
   ALLOWED_TRANSITIONS,
   DISCHARGE_REASONS,
-  type ConsentMethod,
   type DischargeReason,
   type EpisodeStatus,
 } from '@server/domain/registry/episode-status';
@@ -42,7 +41,6 @@ import {
   episodeStatusLabel,
   formatDate,
   formatDateTime,
-  instantFromInput,
   programLabel,
   todayIn,
 } from '../../lib/format';
@@ -50,6 +48,7 @@ import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
 import { FormAlert } from '../FormAlert';
 import { QueryState } from '../QueryState';
+import { CONSENT_FIELDS, ConsentFields, useConsentForm } from './ConsentFields';
 import { EnrollForm } from './EnrollForm';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
@@ -177,13 +176,11 @@ function StatusActions({ episode }: { episode: EpisodeDetail }) {
 }
 
 function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
-  const { can, user } = useSession();
+  const { can } = useSession();
   const record = useRecordConsent(episode.id);
   const errors = fieldErrors(record.error);
   const [open, setOpen] = useState(false);
-  const [at, setAt] = useState('');
-  const [method, setMethod] = useState<ConsentMethod>('verbal');
-  const [by, setBy] = useState<string | null>(null);
+  const consent = useConsentForm(staff);
   if (episode.consent) {
     return (
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -200,11 +197,6 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
       </Group>
     );
   }
-  const people = ['care_manager', 'pcp', 'psychiatric_consultant'].flatMap((r) =>
-    staff.withRole(r as 'care_manager'),
-  );
-  const unique = people.filter((u, i) => people.findIndex((v) => v.id === u.id) === i);
-  const obtainedBy = by ?? (unique.some((u) => u.id === user?.id) ? (user?.id ?? '') : (unique[0]?.id ?? ''));
   return (
     <Stack gap="xs">
       <Alert color="orange" variant="light" icon={<IconFileCertificate aria-hidden />} p="xs">
@@ -217,46 +209,17 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              record.mutate(
-                { obtainedAt: instantFromInput(at), method, obtainedBy },
-                { onSuccess: () => setOpen(false) },
-              );
+              record.mutate(consent.input(), { onSuccess: () => setOpen(false) });
             }}
             aria-label="Record consent"
           >
             <Stack gap="xs">
               <FormAlert
                 error={record.error}
-                issues={errors.unclaimed(['obtainedAt', 'method', 'obtainedBy'])}
+                issues={errors.unclaimed(CONSENT_FIELDS)}
                 title="Consent not recorded"
               />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput
-                  label="Obtained at"
-                  description="Empty: now"
-                  type="datetime-local"
-                  value={at}
-                  onChange={(e) => setAt(e.currentTarget.value)}
-                  error={errors.get('obtainedAt')}
-                />
-                <NativeSelect
-                  label="Method"
-                  value={method}
-                  onChange={(e) => setMethod(e.currentTarget.value as ConsentMethod)}
-                  data={[
-                    { value: 'verbal', label: 'Verbal' },
-                    { value: 'written', label: 'Written' },
-                  ]}
-                  error={errors.get('method')}
-                />
-                <NativeSelect
-                  label="Obtained by"
-                  value={obtainedBy}
-                  onChange={(e) => setBy(e.currentTarget.value)}
-                  data={unique.map((u) => ({ value: u.id, label: u.name }))}
-                  error={errors.get('obtainedBy')}
-                />
-              </SimpleGrid>
+              <ConsentFields form={consent} errors={errors} emptyAt="now" />
               <Group gap="xs">
                 <Button type="submit" mih={44} loading={record.isPending}>
                   Save consent
