@@ -42,6 +42,32 @@ export default tseslint.config(
     },
   },
   {
+    // The browser bundle may take values only from the server's pure domain/ (eslint keeps it free of
+    // Node, database and HTTP imports); anything else on the server is for its types.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@server/(?!domain/)',
+              allowTypeImports: true,
+              message:
+                'Only @server/domain/ is bundled for the browser; use `import type` for other server modules.',
+            },
+            {
+              group: ['**/src/*'],
+              message: 'Import server modules as @server/… so the boundary stays visible.',
+            },
+          ],
+        },
+      ],
+      // `import { type X }` keeps `import {} from` under verbatimModuleSyntax, which would bundle the module.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+  {
     // Tests read loosely typed JSON replies.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

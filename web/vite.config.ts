@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // The server's source, for its pure domain vocabularies (values) and reply shapes (types only).
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

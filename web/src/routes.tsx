@@ -16,7 +16,7 @@ import {
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Operation } from './api/capabilities';
-import type { Role } from './api/types';
+import type { Role } from '@server/services/actor';
 
 export interface PageRoute {
   /** react-router path pattern. */

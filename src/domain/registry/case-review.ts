@@ -21,6 +21,10 @@ import { asOfView, type EpisodeSnapshot } from './snapshot.js';
 export const REVIEW_REASON_CODES = ['safety_risk', 'new_enrollee', 'not_improving', 'requested'] as const;
 export type ReviewReasonCode = (typeof REVIEW_REASON_CODES)[number];
 
+/** What a consultant's recommendation to the PCP asks for. */
+export const RECOMMENDATION_KINDS = ['medication_change', 'therapy_change', 'referral', 'other'] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
 export interface ReviewReason extends Signal {
   code: ReviewReasonCode;
 }

@@ -22,6 +22,10 @@ export interface ContactContext {
   referredAt: LocalDay;
 }
 
+/** How a contact took place; `none` is work without the patient (registry review, case review). */
+export const MODALITIES = ['in_person', 'phone', 'video', 'none'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
 /** Local sanity bound ([U]): one logged contact longer than a working day (8 h) is almost surely a typo. */
 export const MAX_CONTACT_MINUTES = 480;
 

@@ -44,6 +44,10 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<EpisodeStatus, readonly Episod
   discharged: [],
 };
 
+/** How CoCM consent was documented: verbal or written both count (docs/domain/billing.md §1). */
+export const CONSENT_METHODS = ['verbal', 'written'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
 export interface TransitionInput {
   dischargeReason?: DischargeReason | null;
   /** CoCM consent (verbal or written) is documented in the record. */

@@ -9,6 +9,14 @@ export const NOTE_KINDS = [
 ] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** The kinds staff write as notes; recommendations come from a case review, not the notes form. */
+export const WRITABLE_NOTE_KINDS = [
+  'bh_progress_note',
+  'risk_summary',
+  'treatment_plan',
+] as const satisfies readonly NoteKind[];
+export type WritableNoteKind = (typeof WRITABLE_NOTE_KINDS)[number];
+
 const BH_AND_PCP: readonly StaffRole[] = [...BH_ROLES, 'pcp'];
 
 /**

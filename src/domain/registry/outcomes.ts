@@ -8,6 +8,14 @@ export const PRIMARY_MEASURES = ['PHQ-9', 'GAD-7'] as const;
 export type PrimaryMeasure = (typeof PRIMARY_MEASURES)[number];
 export const primaryMeasureSchema = z.enum(PRIMARY_MEASURES);
 
+/** The same measures as episodes store them: instrument codes. */
+export const PRIMARY_MEASURE_CODES = ['phq-9', 'gad-7'] as const;
+export type PrimaryMeasureCode = (typeof PRIMARY_MEASURE_CODES)[number];
+
+/** The registry rules name measures by their display label. */
+export const measureLabel = (code: PrimaryMeasureCode): PrimaryMeasure =>
+  code === 'phq-9' ? 'PHQ-9' : 'GAD-7';
+
 export interface MeasureScore {
   date: LocalDay;
   instrument: PrimaryMeasure;

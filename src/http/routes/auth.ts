@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import { login, loginInput } from '../../services/auth/login.js';
+import { login, loginInput, type SessionUser } from '../../services/auth/login.js';
 import { endSession } from '../../services/auth/sessions.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
 import { SESSION_COOKIE, credentialOf } from '../auth.js';
@@ -86,14 +86,15 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       tags: ['auth'],
       response: userView,
     },
-    async ({ deps, actor }) => {
+    async ({ deps, actor }): Promise<SessionUser> => {
       const user = await deps.db
         .selectFrom('users')
-        .select(['id', 'email', 'name', 'roles'])
+        .select(['id', 'email', 'name'])
         .where('org_id', '=', actor.orgId)
         .where('id', '=', actor.userId)
         .executeTakeFirstOrThrow();
-      return { ...user, clinicIds: actor.clinicIds };
+      // The session's roles and clinics, as every route enforces them.
+      return { ...user, roles: actor.roles, clinicIds: actor.clinicIds };
     },
   );
   return router;

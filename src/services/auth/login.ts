@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Db } from '../../db/connection.js';
+import type { Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
@@ -12,10 +13,19 @@ export const loginInput = z.object({
   password: z.string().min(1, 'is required').max(1024),
 });
 
+/** The signed-in user as sign-in and `GET /auth/me` show it. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  clinicIds: string[];
+}
+
 export interface LoginResult {
   token: string;
   expiresAt: Date;
-  user: { id: string; email: string; name: string; roles: string[]; clinicIds: string[] };
+  user: SessionUser;
 }
 
 export async function login({
@@ -70,7 +80,8 @@ export async function login({
         id: user.id,
         email: user.email,
         name: user.name,
-        roles: user.roles,
+        // Written only through createUserInput, so every stored role is a Role.
+        roles: user.roles as Role[],
         clinicIds: await clinicIdsFor(trx, { ...actor, roles: user.roles }),
       },
     };

@@ -66,7 +66,7 @@ export interface PreviewEpisode {
   episodeId: string;
   patientId: string;
   patient: EpisodeMonth['patient'];
-  program: string;
+  program: EpisodeMonth['program'];
   countedMinutes: number;
   minutesByRole: Record<string, number>;
   monthKind: string | null;
@@ -74,6 +74,26 @@ export interface PreviewEpisode {
   skipped: { reason: string } | null;
   nextThreshold: { code: string; units: number; atMinutes: number; minutesNeeded: number } | null;
   warnings: string[];
+}
+
+/** A clinic month as it stands: each episode's codes or why not, and the minutes still within reach. */
+export interface MonthPreview {
+  month: string;
+  clinicId: string;
+  timeZone: string;
+  status: MonthStatus;
+  /** The month has ended in the clinic's zone, so it can be closed. */
+  monthEnded: boolean;
+  /** Units per code over the month's lines. */
+  totals: Record<string, number>;
+  episodes: PreviewEpisode[];
+  minutesAtRisk: {
+    episodeId: string;
+    patientId: string;
+    patient: PreviewEpisode['patient'];
+    countedMinutes: number;
+    next: NonNullable<PreviewEpisode['nextThreshold']>;
+  }[];
 }
 
 const toPreview = (e: EpisodeMonth): PreviewEpisode => ({
@@ -103,7 +123,7 @@ async function computeMonth(db: Db, actor: Actor, clinicId: string, month: strin
   return { timeZone, episodes };
 }
 
-export async function previewMonth({ db, actor, month, clinicId }: MonthArgs) {
+export async function previewMonth({ db, actor, month, clinicId }: MonthArgs): Promise<MonthPreview> {
   return db.transaction().execute(async (trx) => {
     const { timeZone, episodes } = await computeMonth(trx, actor, clinicId, month);
     const now = new Date();

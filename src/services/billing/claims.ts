@@ -11,7 +11,7 @@ import { addressColumns, addressFromRow } from '../postal-address.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
-import { monthStatus, type MonthArgs } from './billing-month.js';
+import { monthStatus, type MonthArgs, type MonthStatus } from './billing-month.js';
 
 export interface ClaimView {
   id: string;
@@ -65,7 +65,7 @@ export interface MonthClaims {
   month: string;
   clinicId: string;
   clinic: ClinicBillingIdentity;
-  status: string;
+  status: MonthStatus;
   claims: ClaimExportRow[];
   skipped: { episodeId: string; patientId: string; reason: string }[];
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { uuid } from '../schemas.js';
+import type { MonthStatus } from './billing-month.js';
 
 export const summaryQuery = z
   .object({ clinicId: uuid, from: monthStringSchema, to: monthStringSchema })
@@ -29,13 +30,20 @@ export const staffCostInput = z.object({
 
 export interface MonthSummary {
   month: string;
-  status: string;
+  status: MonthStatus;
   codes: Record<string, number>;
   expectedRevenue: number;
   /** Lines whose pack has no fee amount for the code: revenue is understated by these. */
   linesWithoutFee: number;
   staffCost: number;
   net: number;
+}
+
+/** Months in a range against staff cost, and the range's totals. */
+export interface FinancialSummary {
+  months: MonthSummary[];
+  staff: { role: string; fte: number; annualCost: number }[];
+  totals: Omit<MonthSummary, 'month' | 'status'>;
 }
 
 export async function saveStaffCosts({
@@ -80,11 +88,7 @@ export async function financialSummary({
   db: Db;
   actor: Actor;
   query: z.output<typeof summaryQuery>;
-}): Promise<{
-  months: MonthSummary[];
-  staff: { role: string; fte: number; annualCost: number }[];
-  totals: Omit<MonthSummary, 'month' | 'status'>;
-}> {
+}): Promise<FinancialSummary> {
   assertClinicAccess(actor, query.clinicId);
   const count = monthsBetween(query.from, query.to) + 1;
   if (count > 36) throw AppError.validation([{ field: 'to', reason: 'ask for at most 36 months at a time' }]);

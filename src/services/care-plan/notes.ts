@@ -11,10 +11,16 @@ import { findEpisode } from '../episodes/find-episode.js';
 export interface NoteView {
   id: string;
   episodeId: string;
-  kind: string;
+  kind: NoteKind;
   body: string;
   authorId: string;
   createdAt: string;
+}
+
+/** An episode's notes the reader may see, and which kinds those are. */
+export interface NotesView {
+  notes: NoteView[];
+  visibleKinds: NoteKind[];
 }
 
 export async function addNote({
@@ -57,7 +63,7 @@ export async function addNote({
     return {
       id: row.id,
       episodeId: row.episode_id,
-      kind: row.kind,
+      kind: input.kind,
       body: row.body,
       authorId: row.author_id,
       createdAt: row.created_at.toISOString(),
@@ -73,7 +79,7 @@ export async function listNotes({
   db: Db;
   actor: Actor;
   episodeId: string;
-}): Promise<{ notes: NoteView[]; visibleKinds: string[] }> {
+}): Promise<NotesView> {
   const kinds = visibleNoteKinds(actor.roles);
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);
@@ -100,7 +106,8 @@ export async function listNotes({
       notes: rows.map((r) => ({
         id: r.id,
         episodeId: r.episode_id,
-        kind: r.kind,
+        // Only kinds in NOTE_KINDS are listed (the query filters on the visible ones).
+        kind: r.kind as NoteKind,
         body: r.body,
         authorId: r.author_id,
         createdAt: r.created_at.toISOString(),

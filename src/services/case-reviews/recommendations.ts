@@ -1,6 +1,7 @@
 // The PCP's side of case review: the inbox of recommendations, and acknowledging one.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import type { RecommendationKind } from '../../domain/registry/case-review.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -13,6 +14,8 @@ export const inboxQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'all']).default('open'),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
+/** Which recommendations the inbox lists. */
+export type InboxStatus = z.output<typeof inboxQuery>['status'];
 
 export const acknowledgeInput = z.object({ note: z.string().trim().max(2000).optional() });
 
@@ -20,7 +23,7 @@ export interface RecommendationView {
   id: string;
   episodeId: string;
   caseReviewId: string;
-  kind: string;
+  kind: RecommendationKind;
   text: string;
   pcpId: string | null;
   sentAt: string;
@@ -86,7 +89,8 @@ export async function listRecommendations({
         id: r.id,
         episodeId: r.episode_id,
         caseReviewId: r.case_review_id,
-        kind: r.kind,
+        // Written only through caseReviewInput, so one of RECOMMENDATION_KINDS.
+        kind: r.kind as RecommendationKind,
         text: r.text,
         pcpId: r.pcp_id,
         sentAt: r.sent_at.toISOString(),

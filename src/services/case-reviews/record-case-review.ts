@@ -1,6 +1,7 @@
 // Records a psychiatric case review; its recommendations go to the episode's PCP to acknowledge.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { RECOMMENDATION_KINDS, type RecommendationKind } from '../../domain/registry/case-review.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -9,7 +10,7 @@ import { findEpisode } from '../episodes/find-episode.js';
 import { isoInstant, trimmed, uuid } from '../schemas.js';
 import { requireStaff } from '../staff.js';
 
-export const RECOMMENDATION_KINDS = ['medication_change', 'therapy_change', 'referral', 'other'] as const;
+export { RECOMMENDATION_KINDS };
 
 export const caseReviewInput = z.object({
   reviewedAt: isoInstant,
@@ -31,7 +32,7 @@ export interface CaseReviewView {
   notes: string | null;
   recommendations: {
     id: string;
-    kind: string;
+    kind: RecommendationKind;
     text: string;
     pcpId: string | null;
     sentAt: string;
@@ -137,7 +138,7 @@ export async function recordCaseReview({
       notes: input.notes ?? null,
       recommendations: recommendations.map((r) => ({
         id: r.id,
-        kind: r.kind,
+        kind: r.kind as RecommendationKind,
         text: r.text,
         pcpId: r.pcp_id,
         sentAt: r.sent_at.toISOString(),

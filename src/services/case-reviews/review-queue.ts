@@ -1,7 +1,11 @@
 // The psychiatric consultant's prioritised review list: safety, new enrollees, not improving, requested.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
-import { buildCaseReviewList, type ReviewReason } from '../../domain/registry/case-review.js';
+import {
+  buildCaseReviewList,
+  type ReviewReason,
+  type ReviewReasonCode,
+} from '../../domain/registry/case-review.js';
 import { OPEN_STATUSES } from '../../domain/registry/episode-status.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -23,7 +27,7 @@ export const reviewQueueQuery = z.object({
 });
 
 export interface ReviewQueueItem {
-  priority: string;
+  priority: ReviewReasonCode;
   reasons: ReviewReason[];
   episode: RegistryRow;
 }

@@ -1,10 +1,11 @@
 // A logged contact as every edge accepts it, and as the API shows it.
 import { z } from 'zod';
-import { activitySchema } from '../../domain/billing/vocabulary.js';
-import { STAFF_ROLES } from '../../domain/registry/roles.js';
+import { activitySchema, type Activity } from '../../domain/billing/vocabulary.js';
+import { MODALITIES, type Modality } from '../../domain/registry/contact-rules.js';
+import { STAFF_ROLES, type StaffRole } from '../../domain/registry/roles.js';
 import { isoInstant, uuid } from '../schemas.js';
 
-export const MODALITIES = ['in_person', 'phone', 'video', 'none'] as const;
+export { MODALITIES };
 
 export const contactInput = z.object({
   occurredAt: isoInstant,
@@ -34,9 +35,9 @@ export interface ContactView {
   occurredAt: string;
   minutes: number;
   staffId: string;
-  staffRole: string;
-  activity: string;
-  modality: string;
+  staffRole: StaffRole;
+  activity: Activity;
+  modality: Modality;
   billedSeparately: boolean;
   countsTowardProgram: boolean;
   reason: string;
@@ -90,9 +91,10 @@ export function toContactView(row: {
     occurredAt: row.occurred_at.toISOString(),
     minutes: row.minutes,
     staffId: row.staff_id,
-    staffRole: row.staff_role,
-    activity: row.activity,
-    modality: row.modality,
+    // Every writer (contactInput, case reviews, the importer, the simulator) stores values from these lists.
+    staffRole: row.staff_role as StaffRole,
+    activity: row.activity as Activity,
+    modality: row.modality as Modality,
     billedSeparately: row.billed_separately,
     countsTowardProgram: row.counts_toward_program,
     reason: row.count_reason,

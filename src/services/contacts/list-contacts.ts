@@ -12,6 +12,12 @@ export interface MonthMinutes {
   loggedMinutes: number;
 }
 
+/** An episode's contact log: entries (marked when a later reversal voids them), reversals, month totals. */
+export interface ContactLogView {
+  contacts: (ContactView & { reversed: boolean })[];
+  months: MonthMinutes[];
+}
+
 export async function listContacts({
   db,
   actor,
@@ -20,7 +26,7 @@ export async function listContacts({
   db: Db;
   actor: Actor;
   episodeId: string;
-}): Promise<{ contacts: (ContactView & { reversed: boolean })[]; months: MonthMinutes[] }> {
+}): Promise<ContactLogView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);
     const timeZone = await clinicTimeZone(trx, actor.orgId, episode.clinicId);

@@ -1,21 +1,32 @@
 // Episode inputs shared by the HTTP and CLI edges, and the episode as the API shows it.
 import { z } from 'zod';
+import { PROGRAMS, type Program } from '../../domain/billing/vocabulary.js';
 import { checkDiagnosisCode } from '../../domain/registry/diagnosis.js';
-import { DISCHARGE_REASONS, EPISODE_STATUSES } from '../../domain/registry/episode-status.js';
+import {
+  CONSENT_METHODS,
+  DISCHARGE_REASONS,
+  EPISODE_STATUSES,
+  type ConsentMethod,
+  type DischargeReason,
+  type EpisodeStatus,
+} from '../../domain/registry/episode-status.js';
+import { WRITABLE_NOTE_KINDS } from '../../domain/registry/notes-visibility.js';
+import {
+  PRIMARY_MEASURE_CODES,
+  measureLabel,
+  type PrimaryMeasureCode,
+} from '../../domain/registry/outcomes.js';
 import { isoInstant, trimmed, uuid } from '../schemas.js';
 
-export const PROGRAMS = ['cocm', 'general_bhi'] as const;
-export const PRIMARY_MEASURE_CODES = ['phq-9', 'gad-7'] as const;
-export type PrimaryMeasureCode = (typeof PRIMARY_MEASURE_CODES)[number];
-
-/** The registry rules name measures by their display label. */
-export const measureLabel = (code: PrimaryMeasureCode) => (code === 'phq-9' ? 'PHQ-9' : 'GAD-7');
+// Defined once in the domain (the web app takes them from there too).
+export { PROGRAMS, PRIMARY_MEASURE_CODES, measureLabel };
+export type { PrimaryMeasureCode };
 
 const notFuture = (d: Date) => d.getTime() <= Date.now() + 5 * 60_000;
 
 export const consentInput = z.object({
   obtainedAt: isoInstant.refine(notFuture, 'cannot be in the future'),
-  method: z.enum(['verbal', 'written']),
+  method: z.enum(CONSENT_METHODS),
   obtainedBy: uuid,
 });
 
@@ -65,7 +76,7 @@ export const updateEpisodeInput = z
 export type UpdateEpisodeInput = z.output<typeof updateEpisodeInput>;
 
 export const noteInput = z.object({
-  kind: z.enum(['bh_progress_note', 'risk_summary', 'treatment_plan']),
+  kind: z.enum(WRITABLE_NOTE_KINDS),
   body: trimmed(20_000),
 });
 
@@ -73,8 +84,8 @@ export interface EpisodeView {
   id: string;
   patientId: string;
   clinicId: string;
-  program: string;
-  status: string;
+  program: Program;
+  status: EpisodeStatus;
   referredAt: string;
   enrolledAt: string | null;
   billingPractitionerId: string;
@@ -82,12 +93,12 @@ export interface EpisodeView {
   psychiatricConsultantId: string | null;
   pcpId: string | null;
   diagnoses: string[];
-  primaryMeasure: string;
-  consent: { obtainedAt: string; method: string; obtainedBy: string | null } | null;
+  primaryMeasure: PrimaryMeasureCode;
+  consent: { obtainedAt: string; method: ConsentMethod; obtainedBy: string | null } | null;
   reviewRequestedAt: string | null;
   safetyConcernAt: string | null;
   dischargedAt: string | null;
-  dischargeReason: string | null;
+  dischargeReason: DischargeReason | null;
 }
 
 export const episodeColumns = [
@@ -117,8 +128,8 @@ type EpisodeRow = {
   id: string;
   patient_id: string;
   clinic_id: string;
-  program: string;
-  status: string;
+  program: Program;
+  status: EpisodeStatus;
   referred_at: Date;
   enrolled_at: Date | null;
   billing_practitioner_id: string;
@@ -126,9 +137,9 @@ type EpisodeRow = {
   psychiatric_consultant_id: string | null;
   pcp_id: string | null;
   diagnoses: string[];
-  primary_measure: string;
+  primary_measure: PrimaryMeasureCode;
   consent_obtained_at: Date | null;
-  consent_method: string | null;
+  consent_method: ConsentMethod | null;
   consent_obtained_by: string | null;
   review_requested_at: Date | null;
   safety_flagged_at: Date | null;
@@ -163,6 +174,7 @@ export function toEpisodeView(row: EpisodeRow): EpisodeView {
     reviewRequestedAt: iso(row.review_requested_at),
     safetyConcernAt: iso(row.safety_flagged_at),
     dischargedAt: iso(row.discharged_at),
-    dischargeReason: row.discharge_reason,
+    // Written only through updateEpisodeInput (and the simulator, from the same list): one of DISCHARGE_REASONS.
+    dischargeReason: row.discharge_reason as DischargeReason | null,
   };
 }

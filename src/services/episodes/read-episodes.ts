@@ -1,9 +1,11 @@
 // Reads episodes: one with its registry row, medications, case reviews and recommendations; a patient's list.
 import type { Db } from '../../db/connection.js';
+import type { RecommendationKind } from '../../domain/registry/case-review.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { packsFor } from '../billing/rule-packs.js';
 import { listMedications, type MedicationView } from '../care-plan/medications.js';
+import type { CaseReviewView } from '../case-reviews/record-case-review.js';
 import { findPatient } from '../patients/read-patients.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import {
@@ -18,21 +20,8 @@ import { findEpisode } from './find-episode.js';
 export interface EpisodeDetail extends EpisodeView {
   registry: RegistryRow | null;
   medications: MedicationView[];
-  caseReviews: {
-    id: string;
-    reviewedAt: string;
-    consultantId: string;
-    minutes: number;
-    notes: string | null;
-    recommendations: {
-      id: string;
-      kind: string;
-      text: string;
-      pcpId: string | null;
-      sentAt: string;
-      acknowledgedAt: string | null;
-    }[];
-  }[];
+  /** Newest first; `notes` is null for readers outside the behavioral health team. */
+  caseReviews: Omit<CaseReviewView, 'episodeId'>[];
 }
 
 export async function getEpisode({
@@ -92,7 +81,7 @@ export async function getEpisode({
           .filter((m) => m.case_review_id === r.id)
           .map((m) => ({
             id: m.id,
-            kind: m.kind,
+            kind: m.kind as RecommendationKind,
             text: m.text,
             pcpId: m.pcp_id,
             sentAt: m.sent_at.toISOString(),

@@ -1,11 +1,13 @@
 // The patient record as every edge accepts it (HTTP body, CSV import row).
 import { z } from 'zod';
 import { postalAddressSchema, type PostalAddress } from '../../domain/billing/identifiers.js';
+import { PAYERS, type Payer } from '../../domain/billing/vocabulary.js';
+import { SEXES, type Sex } from '../../domain/instruments/types.js';
 import { addressColumns, addressFromRow, type AddressRow } from '../postal-address.js';
 import { isoDate, trimmed, uuid } from '../schemas.js';
 
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export const PAYERS = ['medicare', 'medicaid', 'commercial', 'self_pay', 'other'] as const;
+// Defined once in the domain (the web app takes them from there too).
+export { PAYERS, SEXES };
 
 export const patientInput = z.object({
   clinicId: uuid,
@@ -28,9 +30,9 @@ export interface PatientView {
   givenName: string;
   familyName: string;
   birthDate: string;
-  sex: string;
+  sex: Sex;
   pcpId: string | null;
-  coverage: { payer: string; memberId: string | null } | null;
+  coverage: { payer: Payer; memberId: string | null } | null;
   address: PostalAddress | null;
 }
 
@@ -69,9 +71,10 @@ export function toPatientView(
     givenName: row.given_name,
     familyName: row.family_name,
     birthDate: row.birth_date,
-    sex: row.sex,
+    // Written only through patientInput, so the stored text is one of the enum's values.
+    sex: row.sex as Sex,
     pcpId: row.pcp_id,
-    coverage: row.payer ? { payer: row.payer, memberId: row.member_id } : null,
+    coverage: row.payer ? { payer: row.payer as Payer, memberId: row.member_id } : null,
     address: addressFromRow(row),
   };
 }

@@ -11,6 +11,9 @@ import { uuid } from '../schemas.js';
 
 export const caseloadQuery = z.object({ clinicId: uuid });
 
+/** One care manager's caseload, named. */
+export type CaseloadView = CaseloadAssessment & { name: string };
+
 export async function readCaseloads({
   db,
   actor,
@@ -19,7 +22,7 @@ export async function readCaseloads({
   db: Db;
   actor: Actor;
   query: z.output<typeof caseloadQuery>;
-}): Promise<{ caseloads: (CaseloadAssessment & { name: string })[]; unassigned: number }> {
+}): Promise<{ caseloads: CaseloadView[]; unassigned: number }> {
   assertClinicAccess(actor, query.clinicId);
   return db.transaction().execute(async (trx) => {
     const { rules } = await loadRuleSet(trx, actor.orgId, query.clinicId, 'registry');

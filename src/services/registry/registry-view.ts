@@ -1,10 +1,11 @@
 // The registry: every episode in scope with outcomes and flags as of a day, most urgent first.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import type { Program } from '../../domain/billing/vocabulary.js';
 import { EPISODE_STATUSES, OPEN_STATUSES, type EpisodeStatus } from '../../domain/registry/episode-status.js';
 import { computeFlags, FLAG_CODES, type RegistryFlag } from '../../domain/registry/flags.js';
 import { toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
-import { summarizeOutcome } from '../../domain/registry/outcomes.js';
+import { summarizeOutcome, type PrimaryMeasure } from '../../domain/registry/outcomes.js';
 import type { RegistryRules } from '../../domain/registry/rules.js';
 import { sortByUrgency, daysSinceLastContact } from '../../domain/registry/urgency.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
@@ -33,13 +34,14 @@ export interface RegistryRow {
   patientId: string;
   patient: { mrn: string; givenName: string; familyName: string; birthDate: string; payer: string | null };
   clinicId: string;
-  program: string;
-  status: string;
+  program: Program;
+  status: EpisodeStatus;
   careManagerId: string | null;
   psychiatricConsultantId: string | null;
   pcpId: string | null;
   diagnoses: string[];
-  primaryMeasure: string;
+  /** The measure's display label (`PHQ-9`), as the registry rules name it. */
+  primaryMeasure: PrimaryMeasure;
   referredAt: string;
   enrolledAt: string | null;
   weeksInTreatment: number | null;

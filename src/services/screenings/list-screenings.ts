@@ -1,21 +1,24 @@
 // A patient's screenings, newest first, with the triage that each produced.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Answer, InstrumentCode } from '../../domain/instruments/types.js';
+import type { Disposition } from '../../domain/triage.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
+import type { WorklistStatus } from '../triage/worklist.js';
 
 export interface ScreeningListItem {
   id: string;
-  instrument: string;
+  instrument: InstrumentCode;
   administeredAt: string;
-  answers: (number | null)[];
+  answers: Answer[];
   total: number | null;
   severity: string | null;
   positive: boolean;
   flags: string[];
   reasons: string[];
-  triage: { disposition: string; dueBy: string | null; status: string } | null;
+  triage: { disposition: Disposition; dueBy: string | null; status: WorklistStatus } | null;
 }
 
 export async function listScreenings({
@@ -63,7 +66,8 @@ export async function listScreenings({
     return {
       screenings: rows.map((r) => ({
         id: r.id,
-        instrument: r.instrument,
+        // Written only by recordScreening (and the importers), from validated codes.
+        instrument: r.instrument as InstrumentCode,
         administeredAt: r.administered_at.toISOString(),
         answers: r.answers,
         total: r.total,
@@ -72,7 +76,11 @@ export async function listScreenings({
         flags: r.flags,
         reasons: r.reasons,
         triage: r.disposition
-          ? { disposition: r.disposition, dueBy: r.due_by?.toISOString() ?? null, status: r.status ?? 'open' }
+          ? {
+              disposition: r.disposition as Disposition,
+              dueBy: r.due_by?.toISOString() ?? null,
+              status: r.status ?? 'open',
+            }
           : null,
       })),
     };

@@ -8,7 +8,7 @@ import {
   type InstrumentCode,
   type ScreeningScore,
 } from '../../domain/instruments/index.js';
-import { triage, type TriageResult } from '../../domain/triage.js';
+import { triage, type Disposition, type TriageResult } from '../../domain/triage.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
@@ -46,7 +46,7 @@ export type ScreeningInput = z.output<typeof screeningInput>;
 export interface ScreeningView {
   id: string;
   patientId: string;
-  instrument: string;
+  instrument: InstrumentCode;
   administeredAt: string;
   total: number | null;
   severity: string | null;
@@ -54,7 +54,7 @@ export interface ScreeningView {
   flags: string[];
   reasons: string[];
   triage: {
-    disposition: string;
+    disposition: Disposition;
     reasons: string[];
     rulesFired: string[];
     dueBy: string | null;

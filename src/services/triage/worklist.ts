@@ -2,14 +2,19 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { InstrumentCode } from '../../domain/instruments/types.js';
+import type { Disposition } from '../../domain/triage.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { uuid } from '../schemas.js';
 
+export const WORKLIST_STATUSES = ['open', 'done'] as const;
+export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
+
 export const worklistQuery = z.object({
   clinicId: uuid,
-  status: z.enum(['open', 'done']).default('open'),
+  status: z.enum(WORKLIST_STATUSES).default('open'),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -17,15 +22,15 @@ export const completeItemInput = z.object({ note: z.string().trim().max(2000).op
 
 export interface WorklistItem {
   id: string;
-  disposition: string;
+  disposition: Disposition;
   reasons: string[];
   rulesFired: string[];
   dueBy: string | null;
   overdue: boolean;
-  status: string;
+  status: WorklistStatus;
   createdAt: string;
   completedAt: string | null;
-  screening: { id: string; instrument: string; total: number | null; administeredAt: string };
+  screening: { id: string; instrument: InstrumentCode; total: number | null; administeredAt: string };
   patient: { id: string; mrn: string; givenName: string; familyName: string };
 }
 
@@ -84,7 +89,8 @@ export async function listWorklist({
     return {
       items: rows.map((r) => ({
         id: r.id,
-        disposition: r.disposition,
+        // Written only from a triage result and a validated screening, so both are known codes.
+        disposition: r.disposition as Disposition,
         reasons: r.reasons,
         rulesFired: r.rules_fired,
         dueBy: r.due_by?.toISOString() ?? null,
@@ -94,7 +100,7 @@ export async function listWorklist({
         completedAt: r.completed_at?.toISOString() ?? null,
         screening: {
           id: r.screening_id,
-          instrument: r.instrument,
+          instrument: r.instrument as InstrumentCode,
           total: r.total,
           administeredAt: r.administered_at.toISOString(),
         },

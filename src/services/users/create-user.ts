@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { npiSchema } from '../../domain/billing/identifiers.js';
-import { credentialSchema } from '../../domain/billing/vocabulary.js';
+import { credentialSchema, type Credential } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
-import { ROLES, type Actor } from '../actor.js';
+import { ROLES, type Actor, type Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.js';
 import { trimmed, uuid } from '../schemas.js';
@@ -33,11 +33,16 @@ export interface UserView {
   id: string;
   email: string;
   name: string;
-  roles: string[];
+  roles: Role[];
   clinicIds: string[];
   npi: string | null;
-  credential: string | null;
+  credential: Credential | null;
 }
+
+/** Roles and credential are written only through createUserInput, so the stored text is an enum value. */
+export const toUserView = (
+  row: Omit<UserView, 'roles' | 'credential'> & { roles: string[]; credential: string | null },
+): UserView => ({ ...row, roles: row.roles as Role[], credential: row.credential as Credential | null });
 
 /** Inserts the user; callers own the transaction and the audit row. */
 export async function insertUser(
@@ -82,7 +87,7 @@ export async function insertUser(
       .values(clinicIds.map((clinicId) => ({ org_id: orgId, user_id: user.id, clinic_id: clinicId })))
       .execute();
   }
-  return { ...user, clinicIds };
+  return toUserView({ ...user, clinicIds });
 }
 
 export async function createUser({

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Actor, Role } from '../actor.js';
-import type { UserView } from './create-user.js';
+import { toUserView, type UserView } from './create-user.js';
 
 export async function listUsers({
   db,
@@ -42,5 +42,5 @@ export async function listUsers({
   if (!isAdmin || clinicId) {
     query = query.having(sql<boolean>`array_agg(uc.clinic_id) && ${sql.val(clinicScope)}::uuid[]`);
   }
-  return query.execute();
+  return (await query.execute()).map(toUserView);
 }

@@ -1,6 +1,6 @@
 // What this server offers and to whom, read from its OpenAPI document (paths and each operation's x-roles).
 import type { OpenApiDoc } from './client';
-import type { Role } from './types';
+import type { Role } from '@server/services/actor';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** An API operation as the OpenAPI document names it, e.g. `GET /api/patients/{id}/screenings`. */

@@ -1,51 +1,62 @@
 // The one typed client for the Careloop API: same-origin fetch with the session cookie, errors as ApiError.
+import type { AuditEventView } from '@server/services/audit/list-audit';
+import type { SessionUser } from '@server/services/auth/login';
+import type { Role } from '@server/services/actor';
 import type {
-  AuditEvent,
+  closeMonth,
+  lockMonth,
+  MonthPreview,
+  reopenMonth,
+} from '@server/services/billing/billing-month';
+import type { MonthClaims } from '@server/services/billing/claims';
+import type { FinancialSummary } from '@server/services/billing/financial-summary';
+import type { MedicationView } from '@server/services/care-plan/medications';
+import type { NotesView, NoteView } from '@server/services/care-plan/notes';
+import type {
+  acknowledgeRecommendation,
+  InboxStatus,
+  RecommendationView,
+} from '@server/services/case-reviews/recommendations';
+import type { CaseReviewView } from '@server/services/case-reviews/record-case-review';
+import type { ReviewQueueItem } from '@server/services/case-reviews/review-queue';
+import type { ClinicView } from '@server/services/clinics/clinic-view';
+import type { ContactView } from '@server/services/contacts/contact-input';
+import type { ContactLogView } from '@server/services/contacts/list-contacts';
+import type { EpisodeView } from '@server/services/episodes/episode-input';
+import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
+import type { PatientView } from '@server/services/patients/patient-input';
+import type { CaseloadView } from '@server/services/registry/caseloads';
+import type { RegistryRow } from '@server/services/registry/registry-view';
+import type { ScreeningListItem } from '@server/services/screenings/list-screenings';
+import type { ScreeningView } from '@server/services/screenings/record-screening';
+import type { completeWorklistItem, WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
+import type { UserView } from '@server/services/users/create-user';
+import type { errorBody } from '@server/http/errors';
+import type { Issue } from '@server/errors';
+import type {
   AuditQuery,
   BillingExport,
-  BillingPreview,
-  BillingSummary,
-  CaseReview,
   CaseReviewInput,
-  Caseload,
-  Clinic,
+  ClinicInput,
   ClinicPatch,
-  Contact,
+  ConsentInput,
   ContactInput,
-  ContactLog,
   CorrectionInput,
-  Consent,
-  Episode,
-  EpisodeDetail,
   EpisodeInput,
   EpisodePatch,
-  ErrorBody,
-  Medication,
-  MonthClaims,
-  MonthStatus,
-  Issue,
-  Note,
-  NoteKind,
-  NotesReply,
-  Recommendation,
-  RecommendationStatus,
-  ReviewQueueItem,
-  Patient,
+  MedicationInput,
+  NoteInput,
   PatientInput,
   PatientQuery,
   RegistryQuery,
-  RegistryRow,
-  Role,
-  Screening,
+  Reply,
   ScreeningInput,
-  ScreeningResult,
-  StaffMember,
-  User,
+  StopMedicationInput,
+  TriageRuleSet,
   UserInput,
-  VersionedRules,
-  WorklistItem,
-  WorklistStatus,
 } from './types';
+
+type ErrorBody = ReturnType<typeof errorBody>;
 
 /** A refused or failed request; `issues[].field` names the offending input path (`answers.8`). */
 export class ApiError extends Error {
@@ -171,43 +182,42 @@ export class ApiClient {
   };
 
   readonly auth = {
-    login: (email: string, password: string): Promise<{ token: string; user: User }> =>
+    login: (email: string, password: string): Promise<{ token: string; user: SessionUser }> =>
       this.send('POST', '/api/auth/login', { email, password }),
     logout: (): Promise<void> => this.send('POST', '/api/auth/logout'),
-    me: (): Promise<User> => this.get('/api/auth/me'),
+    me: (): Promise<SessionUser> => this.get('/api/auth/me'),
   };
 
   readonly clinics = {
-    list: (): Promise<{ clinics: Clinic[] }> => this.get('/api/clinics'),
-    create: (input: { name: string; timezone: string }): Promise<Clinic> =>
-      this.send('POST', '/api/clinics', input),
-    update: (clinicId: string, input: ClinicPatch): Promise<Clinic> =>
+    list: (): Promise<{ clinics: ClinicView[] }> => this.get('/api/clinics'),
+    create: (input: ClinicInput): Promise<ClinicView> => this.send('POST', '/api/clinics', input),
+    update: (clinicId: string, input: ClinicPatch): Promise<ClinicView> =>
       this.send('PATCH', `/api/clinics/${enc(clinicId)}`, input),
-    triageRules: (clinicId: string): Promise<VersionedRules> =>
+    triageRules: (clinicId: string): Promise<TriageRuleSet> =>
       this.get(`/api/clinics/${enc(clinicId)}/triage-rules`),
     updateTriageRules: (
       clinicId: string,
       input: { version: number; rules: unknown },
-    ): Promise<VersionedRules> => this.send('PUT', `/api/clinics/${enc(clinicId)}/triage-rules`, input),
+    ): Promise<TriageRuleSet> => this.send('PUT', `/api/clinics/${enc(clinicId)}/triage-rules`, input),
   };
 
   readonly users = {
-    list: (query: { role?: Role; clinicId?: string } = {}): Promise<{ users: StaffMember[] }> =>
+    list: (query: { role?: Role; clinicId?: string } = {}): Promise<{ users: UserView[] }> =>
       this.get('/api/users', query),
-    create: (input: UserInput): Promise<StaffMember> => this.send('POST', '/api/users', input),
+    create: (input: UserInput): Promise<UserView> => this.send('POST', '/api/users', input),
   };
 
   readonly patients = {
-    list: (query: PatientQuery, signal?: AbortSignal): Promise<{ patients: Patient[] }> =>
+    list: (query: PatientQuery, signal?: AbortSignal): Promise<{ patients: PatientView[] }> =>
       this.get('/api/patients', { ...query }, signal),
-    get: (id: string): Promise<Patient> => this.get(`/api/patients/${enc(id)}`),
-    create: (input: PatientInput): Promise<Patient> => this.send('POST', '/api/patients', input),
+    get: (id: string): Promise<PatientView> => this.get(`/api/patients/${enc(id)}`),
+    create: (input: PatientInput): Promise<PatientView> => this.send('POST', '/api/patients', input),
   };
 
   readonly screenings = {
-    list: (patientId: string): Promise<{ screenings: Screening[] }> =>
+    list: (patientId: string): Promise<{ screenings: ScreeningListItem[] }> =>
       this.get(`/api/patients/${enc(patientId)}/screenings`),
-    create: (patientId: string, input: ScreeningInput): Promise<ScreeningResult> =>
+    create: (patientId: string, input: ScreeningInput): Promise<ScreeningView> =>
       this.send('POST', `/api/patients/${enc(patientId)}/screenings`, input),
   };
 
@@ -217,39 +227,35 @@ export class ApiClient {
       status: WorklistStatus;
       limit?: number;
     }): Promise<{ items: WorklistItem[] }> => this.get('/api/worklist', query),
-    done: (itemId: string, note?: string): Promise<{ id: string; status: 'done'; completedAt: string }> =>
+    done: (itemId: string, note?: string): Promise<Reply<typeof completeWorklistItem>> =>
       this.send('POST', `/api/worklist/${enc(itemId)}/done`, note ? { note } : {}),
   };
 
   readonly audit = {
-    list: (query: AuditQuery): Promise<{ events: AuditEvent[]; nextBefore: number | null }> =>
+    list: (query: AuditQuery): Promise<{ events: AuditEventView[]; nextBefore: number | null }> =>
       this.get('/api/audit', { ...query }),
   };
 
   readonly registry = {
     list: (query: RegistryQuery, signal?: AbortSignal): Promise<{ rows: RegistryRow[]; total: number }> =>
       this.get('/api/registry', { ...query }, signal),
-    caseloads: (clinicId: string): Promise<{ caseloads: Caseload[]; unassigned: number }> =>
+    caseloads: (clinicId: string): Promise<{ caseloads: CaseloadView[]; unassigned: number }> =>
       this.get('/api/caseloads', { clinicId }),
   };
 
   readonly episodes = {
-    forPatient: (patientId: string): Promise<{ episodes: Episode[] }> =>
+    forPatient: (patientId: string): Promise<{ episodes: EpisodeView[] }> =>
       this.get(`/api/patients/${enc(patientId)}/episodes`),
     get: (id: string): Promise<EpisodeDetail> => this.get(`/api/episodes/${enc(id)}`),
-    enroll: (patientId: string, input: EpisodeInput): Promise<Episode> =>
+    enroll: (patientId: string, input: EpisodeInput): Promise<EpisodeView> =>
       this.send('POST', `/api/patients/${enc(patientId)}/episodes`, input),
-    consent: (id: string, input: Consent): Promise<Episode> =>
+    consent: (id: string, input: ConsentInput): Promise<EpisodeView> =>
       this.send('POST', `/api/episodes/${enc(id)}/consent`, input),
-    update: (id: string, patch: EpisodePatch): Promise<Episode> =>
+    update: (id: string, patch: EpisodePatch): Promise<EpisodeView> =>
       this.send('PATCH', `/api/episodes/${enc(id)}`, patch),
-    contacts: (id: string): Promise<ContactLog> => this.get(`/api/episodes/${enc(id)}/contacts`),
+    contacts: (id: string): Promise<ContactLogView> => this.get(`/api/episodes/${enc(id)}/contacts`),
     /** `idempotencyKey`: one per form submission, so a repeated click records one contact. */
-    logContact: (
-      id: string,
-      input: ContactInput,
-      idempotencyKey: string,
-    ): Promise<Contact & { countsTowardProgram: boolean; reason: string }> =>
+    logContact: (id: string, input: ContactInput, idempotencyKey: string): Promise<ContactView> =>
       this.request('POST', `/api/episodes/${enc(id)}/contacts`, {
         body: input,
         headers: { 'idempotency-key': idempotencyKey },
@@ -257,20 +263,16 @@ export class ApiClient {
     correctContact: (
       contactId: string,
       input: CorrectionInput,
-    ): Promise<{ reversal: Contact; replacement: Contact | null }> =>
+    ): Promise<{ reversal: ContactView; replacement: ContactView | null }> =>
       this.send('POST', `/api/contacts/${enc(contactId)}/corrections`, input),
-    addMedication: (
-      id: string,
-      input: { name: string; dose?: string; startedOn: string; note?: string },
-    ): Promise<Medication> => this.send('POST', `/api/episodes/${enc(id)}/medications`, input),
-    stopMedication: (
-      medicationId: string,
-      input: { stoppedOn: string; note?: string },
-    ): Promise<Medication> => this.send('POST', `/api/medications/${enc(medicationId)}/stop`, input),
-    notes: (id: string): Promise<NotesReply> => this.get(`/api/episodes/${enc(id)}/notes`),
-    addNote: (id: string, input: { kind: NoteKind; body: string }): Promise<Note> =>
+    addMedication: (id: string, input: MedicationInput): Promise<MedicationView> =>
+      this.send('POST', `/api/episodes/${enc(id)}/medications`, input),
+    stopMedication: (medicationId: string, input: StopMedicationInput): Promise<MedicationView> =>
+      this.send('POST', `/api/medications/${enc(medicationId)}/stop`, input),
+    notes: (id: string): Promise<NotesView> => this.get(`/api/episodes/${enc(id)}/notes`),
+    addNote: (id: string, input: NoteInput): Promise<NoteView> =>
       this.send('POST', `/api/episodes/${enc(id)}/notes`, input),
-    recordCaseReview: (id: string, input: CaseReviewInput): Promise<CaseReview> =>
+    recordCaseReview: (id: string, input: CaseReviewInput): Promise<CaseReviewView> =>
       this.send('POST', `/api/episodes/${enc(id)}/case-reviews`, input),
   };
 
@@ -281,36 +283,29 @@ export class ApiClient {
 
   readonly recommendations = {
     list: (query: {
-      status: RecommendationStatus;
+      status: InboxStatus;
       clinicId?: string;
       limit?: number;
-    }): Promise<{ recommendations: Recommendation[] }> => this.get('/api/recommendations', query),
-    acknowledge: (id: string): Promise<Recommendation> =>
+    }): Promise<{ recommendations: RecommendationView[] }> => this.get('/api/recommendations', query),
+    acknowledge: (id: string): Promise<Reply<typeof acknowledgeRecommendation>> =>
       this.send('POST', `/api/recommendations/${enc(id)}/acknowledge`, {}),
   };
 
   readonly billing = {
-    preview: (month: string, clinicId: string): Promise<BillingPreview> =>
+    preview: (month: string, clinicId: string): Promise<MonthPreview> =>
       this.get(`/api/billing/months/${enc(month)}/preview`, { clinicId }),
     claims: (month: string, clinicId: string): Promise<MonthClaims> =>
       this.get(`/api/billing/months/${enc(month)}/claims`, { clinicId }),
-    close: (
-      month: string,
-      clinicId: string,
-    ): Promise<{ month: string; status: MonthStatus; claims: number }> =>
+    close: (month: string, clinicId: string): Promise<Reply<typeof closeMonth>> =>
       this.request('POST', `/api/billing/months/${enc(month)}/close`, { query: { clinicId } }),
-    lock: (month: string, clinicId: string): Promise<{ month: string; status: MonthStatus }> =>
+    lock: (month: string, clinicId: string): Promise<Reply<typeof lockMonth>> =>
       this.request('POST', `/api/billing/months/${enc(month)}/lock`, { query: { clinicId } }),
-    reopen: (
-      month: string,
-      clinicId: string,
-      reason: string,
-    ): Promise<{ month: string; status: MonthStatus }> =>
+    reopen: (month: string, clinicId: string, reason: string): Promise<Reply<typeof reopenMonth>> =>
       this.request('POST', `/api/billing/months/${enc(month)}/reopen`, {
         query: { clinicId },
         body: { reason },
       }),
-    summary: (query: { clinicId: string; from: string; to: string }): Promise<BillingSummary> =>
+    summary: (query: { clinicId: string; from: string; to: string }): Promise<FinancialSummary> =>
       this.get('/api/billing/summary', query),
     /** An export of a closed month as a file (CSV, X12 837P or a FHIR bundle) and its suggested name. */
     download: async (

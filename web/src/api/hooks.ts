@@ -3,25 +3,27 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { createContext, use } from 'react';
 import { capabilitiesFrom } from './capabilities';
 import type { ApiClient } from './client';
+import type { Role } from '@server/services/actor';
+import type { InboxStatus } from '@server/services/case-reviews/recommendations';
+import type { WorklistStatus } from '@server/services/triage/worklist';
 import type {
   AuditQuery,
   BillingExport,
   CaseReviewInput,
+  ClinicInput,
   ClinicPatch,
-  Consent,
+  ConsentInput,
   ContactInput,
   CorrectionInput,
   EpisodeInput,
   EpisodePatch,
-  NoteKind,
+  MedicationInput,
+  NoteInput,
   PatientInput,
   PatientQuery,
-  RecommendationStatus,
   RegistryQuery,
-  Role,
   ScreeningInput,
   UserInput,
-  WorklistStatus,
 } from './types';
 
 export const ApiContext = createContext<ApiClient | null>(null);
@@ -51,8 +53,7 @@ export const keys = {
   contacts: (episodeId: string) => ['contacts', episodeId] as const,
   notes: (episodeId: string) => ['notes', episodeId] as const,
   reviewQueue: (clinicId: string) => ['review-queue', clinicId] as const,
-  recommendations: (status: RecommendationStatus, clinicId: string) =>
-    ['recommendations', status, clinicId] as const,
+  recommendations: (status: InboxStatus, clinicId: string) => ['recommendations', status, clinicId] as const,
   preview: (month: string, clinicId: string) => ['billing-preview', month, clinicId] as const,
   claims: (month: string, clinicId: string) => ['claims', month, clinicId] as const,
   summary: (clinicId: string, from: string, to: string) => ['billing-summary', clinicId, from, to] as const,
@@ -95,7 +96,7 @@ export function useCreateClinic() {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; timezone: string }) => api.clinics.create(input),
+    mutationFn: (input: ClinicInput) => api.clinics.create(input),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.clinics }),
   });
 }
@@ -283,7 +284,7 @@ export function useRecordConsent(episodeId: string) {
   const api = useApi();
   const invalidate = useInvalidateCare();
   return useMutation({
-    mutationFn: (input: Consent) => api.episodes.consent(episodeId, input),
+    mutationFn: (input: ConsentInput) => api.episodes.consent(episodeId, input),
     onSuccess: invalidate,
   });
 }
@@ -330,8 +331,7 @@ export function useAddMedication(episodeId: string) {
   const api = useApi();
   const invalidate = useInvalidateCare();
   return useMutation({
-    mutationFn: (input: { name: string; dose?: string; startedOn: string; note?: string }) =>
-      api.episodes.addMedication(episodeId, input),
+    mutationFn: (input: MedicationInput) => api.episodes.addMedication(episodeId, input),
     onSuccess: invalidate,
   });
 }
@@ -366,7 +366,7 @@ export function useAddNote(episodeId: string) {
   const api = useApi();
   const invalidate = useInvalidateCare();
   return useMutation({
-    mutationFn: (input: { kind: NoteKind; body: string }) => api.episodes.addNote(episodeId, input),
+    mutationFn: (input: NoteInput) => api.episodes.addNote(episodeId, input),
     onSuccess: invalidate,
   });
 }
@@ -390,7 +390,7 @@ export function useRecordCaseReview() {
   });
 }
 
-export function useRecommendations(status: RecommendationStatus, clinicId: string | null) {
+export function useRecommendations(status: InboxStatus, clinicId: string | null) {
   const api = useApi();
   return useQuery({
     queryKey: keys.recommendations(status, clinicId ?? ''),

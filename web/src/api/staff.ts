@@ -1,13 +1,14 @@
 // Staff of a clinic by id and by role, for names in the chart and the pickers on care forms.
 import { useMemo } from 'react';
 import { useUsers } from './hooks';
-import type { Role, StaffMember } from './types';
+import type { Role } from '@server/services/actor';
+import type { UserView } from '@server/services/users/create-user';
 
 export interface StaffDirectory {
   ready: boolean;
   name(id: string | null | undefined): string;
-  withRole(role: Role): StaffMember[];
-  byId: Map<string, StaffMember>;
+  withRole(role: Role): UserView[];
+  byId: Map<string, UserView>;
 }
 
 export function useStaff(clinicId: string | null | undefined): StaffDirectory {

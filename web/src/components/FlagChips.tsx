@@ -14,7 +14,7 @@ import {
   IconZzz,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { RegistryFlag } from '../api/types';
+import type { RegistryFlag } from '@server/domain/registry/flags';
 import { registryFlagLabel, reviewReasonLabel } from '../lib/format';
 
 export type Tone = 'danger' | 'warning' | 'attention' | 'info' | 'success' | 'neutral';

@@ -1,7 +1,7 @@
 // The form-level error: the API's message plus any issue that no input on the form claims.
 import { Alert, List } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { Issue } from '../api/types';
+import type { Issue } from '@server/errors';
 import { errorMessage } from '../lib/issues';
 
 export function FormAlert({

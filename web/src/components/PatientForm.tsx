@@ -3,15 +3,11 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mant
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useCreatePatient, useUsers } from '../api/hooks';
-import {
-  PAYERS,
-  SEXES,
-  type Clinic,
-  type Patient,
-  type PatientInput,
-  type Payer,
-  type Sex,
-} from '../api/types';
+import { PAYERS, type Payer } from '@server/domain/billing/vocabulary';
+import { SEXES, type Sex } from '@server/domain/instruments/types';
+import type { ClinicView } from '@server/services/clinics/clinic-view';
+import type { PatientView } from '@server/services/patients/patient-input';
+import type { PatientInput } from '../api/types';
 import { PAYER_LABELS, SEX_LABELS } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
@@ -38,8 +34,8 @@ export function PatientForm({
   onCreated,
   onCancel,
 }: {
-  clinic: Clinic;
-  onCreated: (patient: Patient) => void;
+  clinic: ClinicView;
+  onCreated: (patient: PatientView) => void;
   onCancel?: () => void;
 }) {
   const { can } = useSession();

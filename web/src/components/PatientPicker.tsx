@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { usePatients } from '../api/hooks';
-import type { Patient } from '../api/types';
+import type { PatientView } from '@server/services/patients/patient-input';
 import { formatDate, sortName } from '../lib/format';
 import { LoadError } from './QueryState';
 
@@ -15,7 +15,7 @@ export function PatientPicker({
   onPick,
 }: {
   clinicId: string;
-  onPick: (patient: Patient) => void;
+  onPick: (patient: PatientView) => void;
 }) {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);

@@ -1,11 +1,11 @@
 // The unmissable suicide-risk banner: an alert role, a strong colour, an icon and words that say what to do today.
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangleFilled } from '@tabler/icons-react';
-import type { ScreeningResult } from '../api/types';
+import type { ScreeningView } from '@server/services/screenings/record-screening';
 import { formatDateTime, severityLabel } from '../lib/format';
 import { INSTRUMENT_DEFS } from '../lib/instruments';
 
-export const needsSafetyProtocol = (result: Pick<ScreeningResult, 'flags' | 'triage'>): boolean =>
+export const needsSafetyProtocol = (result: Pick<ScreeningView, 'flags' | 'triage'>): boolean =>
   result.flags.includes('suicidal_ideation') || result.triage.disposition === 'safety_protocol';
 
 export function SafetyBanner({
@@ -13,7 +13,7 @@ export function SafetyBanner({
   answers,
   timeZone,
 }: {
-  result: ScreeningResult;
+  result: ScreeningView;
   answers: (number | null)[];
   timeZone?: string;
 }) {

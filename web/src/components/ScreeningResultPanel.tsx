@@ -2,7 +2,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconClock } from '@tabler/icons-react';
 import type { Ref } from 'react';
-import type { ScreeningResult } from '../api/types';
+import type { ScreeningView } from '@server/services/screenings/record-screening';
 import { dispositionLabel, flagLabel, formatDateTime, severityLabel } from '../lib/format';
 import { INSTRUMENT_DEFS } from '../lib/instruments';
 import { SafetyBanner, needsSafetyProtocol } from './SafetyBanner';
@@ -22,7 +22,7 @@ export function ScreeningResultPanel({
   timeZone,
   headingRef,
 }: {
-  result: ScreeningResult;
+  result: ScreeningView;
   answers: (number | null)[];
   timeZone?: string;
   headingRef?: Ref<HTMLHeadingElement>;

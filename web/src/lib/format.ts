@@ -1,5 +1,15 @@
 // Display helpers: names, dates in the clinic's time zone, and plain-language labels for codes.
-import type { Disposition, Role } from '../api/types';
+// Label maps are checked against the server's code lists, so a new code cannot go unlabelled.
+import type { Activity, Payer, Program } from '@server/domain/billing/vocabulary';
+import type { ScreeningFlag, Sex } from '@server/domain/instruments/types';
+import type { RecommendationKind, ReviewReasonCode } from '@server/domain/registry/case-review';
+import type { Modality } from '@server/domain/registry/contact-rules';
+import type { DischargeReason, EpisodeStatus } from '@server/domain/registry/episode-status';
+import type { FlagCode } from '@server/domain/registry/flags';
+import type { NoteKind } from '@server/domain/registry/notes-visibility';
+import type { Disposition } from '@server/domain/triage';
+import type { Role } from '@server/services/actor';
+import type { MonthStatus } from '@server/services/billing/billing-month';
 
 export const fullName = (p: { givenName: string; familyName: string }): string =>
   `${p.givenName} ${p.familyName}`;
@@ -99,7 +109,7 @@ export const FLAG_LABELS: Record<string, string> = {
   suicidal_behavior: 'Suicidal behavior (lifetime)',
   alcohol_assessment_needed: 'Alcohol assessment needed',
   alcohol_item1_only: 'Alcohol: item 1 only',
-};
+} satisfies Record<ScreeningFlag, string>;
 
 export const flagLabel = (f: string): string => FLAG_LABELS[f] ?? f.replaceAll('_', ' ');
 
@@ -109,14 +119,14 @@ export const PAYER_LABELS: Record<string, string> = {
   commercial: 'Commercial',
   self_pay: 'Self-pay',
   other: 'Other',
-};
+} satisfies Record<Payer, string>;
 
 export const SEX_LABELS: Record<string, string> = {
   female: 'Female',
   male: 'Male',
   other: 'Other',
   unknown: 'Unknown',
-};
+} satisfies Record<Sex, string>;
 
 /** Today's calendar day (`YYYY-MM-DD`) in an IANA zone (the clinic's), or the browser's. */
 export function todayIn(timeZone?: string, now = new Date()): string {
@@ -168,13 +178,13 @@ export const EPISODE_STATUS_LABELS: Record<string, string> = {
   relapse_prevention: 'Relapse prevention',
   discharged: 'Discharged',
   open: 'Open (not discharged)',
-};
+} satisfies Record<EpisodeStatus | 'open', string>;
 export const episodeStatusLabel = (s: string): string => EPISODE_STATUS_LABELS[s] ?? words(s);
 
 export const PROGRAM_LABELS: Record<string, string> = {
   cocm: 'Collaborative Care (CoCM)',
   general_bhi: 'General BHI',
-};
+} satisfies Record<Program, string>;
 export const programLabel = (p: string): string => PROGRAM_LABELS[p] ?? words(p);
 
 export const REGISTRY_FLAG_LABELS: Record<string, string> = {
@@ -188,7 +198,7 @@ export const REGISTRY_FLAG_LABELS: Record<string, string> = {
   inactive_6_months: 'Inactive 6 months',
   ready_for_relapse_prevention: 'Ready for relapse prevention',
   minutes_at_risk: 'Minutes at risk',
-};
+} satisfies Record<FlagCode, string>;
 export const registryFlagLabel = (code: string): string => REGISTRY_FLAG_LABELS[code] ?? words(code);
 
 export const REVIEW_REASON_LABELS: Record<string, string> = {
@@ -196,7 +206,7 @@ export const REVIEW_REASON_LABELS: Record<string, string> = {
   new_enrollee: 'New enrollee',
   not_improving: 'Not improving',
   requested: 'Review requested',
-};
+} satisfies Record<ReviewReasonCode, string>;
 export const reviewReasonLabel = (code: string): string => REVIEW_REASON_LABELS[code] ?? words(code);
 
 export const ACTIVITY_LABELS: Record<string, string> = {
@@ -208,7 +218,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   case_review: 'Case review',
   psychotherapy: 'Psychotherapy',
   other: 'Other',
-};
+} satisfies Record<Activity, string>;
 export const activityLabel = (a: string): string => ACTIVITY_LABELS[a] ?? words(a);
 
 export const MODALITY_LABELS: Record<string, string> = {
@@ -216,7 +226,7 @@ export const MODALITY_LABELS: Record<string, string> = {
   phone: 'Phone',
   video: 'Video',
   none: 'No patient contact',
-};
+} satisfies Record<Modality, string>;
 export const modalityLabel = (m: string): string => MODALITY_LABELS[m] ?? words(m);
 
 export const RECOMMENDATION_KIND_LABELS: Record<string, string> = {
@@ -224,7 +234,7 @@ export const RECOMMENDATION_KIND_LABELS: Record<string, string> = {
   therapy_change: 'Therapy change',
   referral: 'Referral',
   other: 'Other',
-};
+} satisfies Record<RecommendationKind, string>;
 export const recommendationKindLabel = (k: string): string => RECOMMENDATION_KIND_LABELS[k] ?? words(k);
 
 export const NOTE_KIND_LABELS: Record<string, string> = {
@@ -232,7 +242,7 @@ export const NOTE_KIND_LABELS: Record<string, string> = {
   risk_summary: 'Risk summary',
   treatment_plan: 'Treatment plan',
   case_review_recommendation: 'Case-review recommendation',
-};
+} satisfies Record<NoteKind, string>;
 export const noteKindLabel = (k: string): string => NOTE_KIND_LABELS[k] ?? words(k);
 
 /** Who may read each kind of note (the server decides; this is the explanation shown). */
@@ -241,7 +251,7 @@ export const NOTE_AUDIENCE: Record<string, string> = {
   risk_summary: 'Behavioral health team and the PCP',
   treatment_plan: 'Behavioral health team and the PCP',
   case_review_recommendation: 'Behavioral health team and the PCP',
-};
+} satisfies Record<NoteKind, string>;
 
 export const DISCHARGE_REASON_LABELS: Record<string, string> = {
   completed: 'Completed treatment',
@@ -252,14 +262,14 @@ export const DISCHARGE_REASON_LABELS: Record<string, string> = {
   deceased: 'Deceased',
   inactive_6_months: 'Inactive for 6 months',
   other: 'Other',
-};
+} satisfies Record<DischargeReason, string>;
 export const dischargeReasonLabel = (r: string): string => DISCHARGE_REASON_LABELS[r] ?? words(r);
 
 export const MONTH_STATUS_LABELS: Record<string, string> = {
   open: 'Open',
   closed: 'Closed',
   locked: 'Locked',
-};
+} satisfies Record<MonthStatus, string>;
 
 /** `−45 %` style change in a score, lower being better. */
 export function formatChange(percent: number | null): string {

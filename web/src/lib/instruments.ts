@@ -1,6 +1,6 @@
 // The screening questionnaires as the entry form shows them: paraphrased item wording, answer choices,
 // skip logic and how the answers list is sent. Scoring stays on the server.
-import type { Answer, InstrumentCode } from '../api/types';
+import type { Answer, InstrumentCode } from '@server/domain/instruments/types';
 
 export interface Choice {
   value: number;

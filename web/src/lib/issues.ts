@@ -1,6 +1,6 @@
 // Puts API validation issues next to the input their `field` path names; the rest go to a form-level alert.
 import { isApiError } from '../api/client';
-import type { Issue } from '../api/types';
+import type { Issue } from '@server/errors';
 
 export interface FieldErrors {
   /** Reasons for exactly this field path, or for paths below it (`coverage` claims `coverage.payer`). */

@@ -16,14 +16,15 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useAudit, useCapabilities, useClinics, useUsers } from '../api/hooks';
-import type { AuditEvent, AuditQuery } from '../api/types';
+import type { AuditEventView } from '@server/services/audit/list-audit';
+import type { AuditQuery } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { Loading } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 
-const col = createColumnHelper<AuditEvent>();
+const col = createColumnHelper<AuditEventView>();
 
 /** `count: 51 · patientIds: 51 ids`: details hold ids and counts only; long id lists are summarised. */
 function summarizeDetails(details: Record<string, unknown>): string {

@@ -5,13 +5,14 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useClinics, useCreateClinic, useUpdateClinic } from '../api/hooks';
-import type { Clinic, ClinicPatch } from '../api/types';
+import type { ClinicView } from '@server/services/clinics/clinic-view';
+import type { ClinicPatch } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { QueryState } from '../components/QueryState';
 import { fieldErrors } from '../lib/issues';
 
-const col = createColumnHelper<Clinic>();
+const col = createColumnHelper<ClinicView>();
 
 function timeZones(): string[] {
   try {
@@ -93,7 +94,7 @@ function AddClinic() {
 }
 
 /** What the 837P still needs from a clinic (its billing provider loop, 2010AA). */
-function missingIdentity(clinic: Clinic): string[] {
+function missingIdentity(clinic: ClinicView): string[] {
   return [
     ...(clinic.billingNpi ? [] : ['group NPI']),
     ...(clinic.taxId ? [] : ['tax ID']),
@@ -117,7 +118,7 @@ const FIELD_LABELS: Record<string, string> = {
   address: 'Address',
 };
 
-function EditClinic({ clinic, onClose }: { clinic: Clinic; onClose: () => void }) {
+function EditClinic({ clinic, onClose }: { clinic: ClinicView; onClose: () => void }) {
   const update = useUpdateClinic();
   const zones = useMemo(timeZones, []);
   const [form, setForm] = useState({

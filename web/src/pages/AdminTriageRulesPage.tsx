@@ -24,13 +24,17 @@ import { createContext, use, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { useTriageRules, useUpdateTriageRules } from '../api/hooks';
-import { DISPOSITIONS, type ClinicRules, type Due, type VersionedRules } from '../api/types';
+import { GAD7_SEVERITIES } from '@server/domain/instruments/gad7';
+import { PHQ9_SEVERITIES } from '@server/domain/instruments/phq9';
+import { DISPOSITIONS, type Due } from '@server/domain/triage';
+import type { TriageRuleSet } from '../api/types';
 import { Loading, QueryState } from '../components/QueryState';
 import { DISPOSITION_LABELS, formatDateTime } from '../lib/format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
 
 type Path = (string | number)[];
+type Rules = TriageRuleSet['rules'];
 
 /** The API's issue path for a place in the rule set: `rules.triage.phq9.bands.1.due`. */
 const fieldOf = (path: Path): string => ['rules', ...path].join('.');
@@ -52,7 +56,7 @@ function setAt<T>(value: T, path: Path, next: unknown): T {
 }
 
 interface Editor {
-  draft: ClinicRules;
+  draft: Rules;
   set(path: Path, value: unknown): void;
   errors: FieldErrors;
 }
@@ -327,8 +331,6 @@ const SCREENS = [
   ['pcPtsd5', 'PC-PTSD-5'],
 ] as const;
 
-const PHQ9_SEVERITIES = ['none', 'mild', 'moderate', 'moderately_severe', 'severe'] as const;
-const GAD7_SEVERITIES = ['minimal', 'mild', 'moderate', 'severe'] as const;
 const SAFETY = 'Safety protocol';
 
 function RulesForm() {
@@ -466,14 +468,14 @@ function RulesEditor({
   onSaved,
 }: {
   clinicId: string;
-  loaded: VersionedRules;
+  loaded: TriageRuleSet;
   onReload: () => void;
   /** The editor remounts on a new version; the page remembers that it was this editor's save. */
   justSaved: boolean;
   onSaved: (version: number) => void;
 }) {
   const update = useUpdateTriageRules(clinicId);
-  const [draft, setDraft] = useState<ClinicRules>(loaded.rules);
+  const [draft, setDraft] = useState<Rules>(loaded.rules);
   const [tab, setTab] = useState<string | null>('form');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -507,7 +509,7 @@ function RulesEditor({
     setJsonText(text);
     setSaved(false);
     try {
-      setDraft(JSON.parse(text) as ClinicRules);
+      setDraft(JSON.parse(text) as Rules);
       setJsonError(null);
     } catch {
       setJsonError('This is not valid JSON yet; fix it before saving or returning to the form.');

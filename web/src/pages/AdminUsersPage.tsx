@@ -17,7 +17,11 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useClinics, useCreateUser, useUsers } from '../api/hooks';
-import { CREDENTIALS, ROLES, type Clinic, type Credential, type Role, type StaffMember } from '../api/types';
+import { CREDENTIALS, type Credential } from '@server/domain/billing/vocabulary';
+import { STAFF_ROLES } from '@server/domain/registry/roles';
+import type { Role } from '@server/services/actor';
+import type { ClinicView } from '@server/services/clinics/clinic-view';
+import type { UserView } from '@server/services/users/create-user';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
@@ -25,10 +29,10 @@ import { QueryState } from '../components/QueryState';
 import { ROLE_LABELS, roleLabel } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 
-const col = createColumnHelper<StaffMember>();
+const col = createColumnHelper<UserView>();
 const MIN_PASSWORD = 12;
 
-function AddUser({ clinics }: { clinics: Clinic[] }) {
+function AddUser({ clinics }: { clinics: ClinicView[] }) {
   const create = useCreateUser();
   const empty = { email: '', name: '', password: '', npi: '', credential: '' as Credential | '' };
   const [form, setForm] = useState(empty);
@@ -131,7 +135,7 @@ function AddUser({ clinics }: { clinics: Clinic[] }) {
           error={errors.get('roles')}
         >
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt="xs">
-            {ROLES.map((r) => (
+            {STAFF_ROLES.map((r) => (
               <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
             ))}
           </SimpleGrid>
@@ -201,7 +205,10 @@ export default function AdminUsersPage() {
         label="Show role"
         value={role}
         onChange={(e) => setRole(e.currentTarget.value as Role | '')}
-        data={[{ value: '', label: 'All roles' }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]}
+        data={[
+          { value: '', label: 'All roles' },
+          ...STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+        ]}
         maw={280}
       />
       <QueryState query={users} loadingLabel="Loading staff…">

@@ -41,7 +41,9 @@ import {
   useMonthAction,
   useMonthClaims,
 } from '../api/hooks';
-import type { BillingExport, BillingPreview, Claim, MonthStatus, PreviewEpisode } from '../api/types';
+import type { MonthPreview, MonthStatus, PreviewEpisode } from '@server/services/billing/billing-month';
+import type { ClaimExportRow } from '@server/services/billing/claims';
+import type { BillingExport } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { Loading, QueryState } from '../components/QueryState';
@@ -60,7 +62,7 @@ import {
 import { errorMessage, fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
 
-const claimCol = createColumnHelper<Claim>();
+const claimCol = createColumnHelper<ClaimExportRow>();
 const previewCol = createColumnHelper<PreviewEpisode>();
 
 const STATUS_STYLE: Record<MonthStatus, { color: string; icon: typeof IconLock }> = {
@@ -115,7 +117,7 @@ function MonthActions({
 }: {
   month: string;
   clinicId: string;
-  preview: BillingPreview;
+  preview: MonthPreview;
 }) {
   const action = useMonthAction(month, clinicId);
   const [confirmLock, setConfirmLock] = useState(false);
@@ -308,7 +310,7 @@ function ClaimsPanel({
 }: {
   month: string;
   clinicId: string;
-  preview: BillingPreview;
+  preview: MonthPreview;
 }) {
   const claims = useMonthClaims(month, clinicId, preview.status !== 'open');
   const names = new Map(preview.episodes.map((e) => [e.episodeId, e]));
@@ -401,7 +403,7 @@ function ClaimsPanel({
   );
 }
 
-function PreviewPanel({ preview }: { preview: BillingPreview }) {
+function PreviewPanel({ preview }: { preview: MonthPreview }) {
   const columns = useMemo(
     () => [
       previewCol.accessor((e) => sortName(e.patient), {
@@ -481,7 +483,7 @@ function PreviewPanel({ preview }: { preview: BillingPreview }) {
   );
 }
 
-function MinutesAtRisk({ preview }: { preview: BillingPreview }) {
+function MinutesAtRisk({ preview }: { preview: MonthPreview }) {
   if (preview.minutesAtRisk.length === 0) {
     return (
       <Text c="dimmed">

@@ -29,13 +29,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useContacts, useEpisode, useRecordCaseReview, useReviewQueue, useScreenings } from '../api/hooks';
 import { useStaff } from '../api/staff';
-import {
-  RECOMMENDATION_KINDS,
-  type Measure,
-  type RecommendationKind,
-  type RegistryRow,
-  type ReviewQueueItem,
-} from '../api/types';
+import { RECOMMENDATION_KINDS, type RecommendationKind } from '@server/domain/registry/case-review';
+import type { PrimaryMeasureCode } from '@server/domain/registry/outcomes';
+import type { ReviewQueueItem } from '@server/services/case-reviews/review-queue';
+import type { RegistryRow } from '@server/services/registry/registry-view';
 import { FlagChips, ReviewReasonChips } from '../components/FlagChips';
 import { FormAlert } from '../components/FormAlert';
 import { CaseReviewList } from '../components/patient/CaseReviewHistory';
@@ -57,7 +54,7 @@ import {
 import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
 
-const measureOf = (row: RegistryRow): Measure =>
+const measureOf = (row: RegistryRow): PrimaryMeasureCode =>
   row.primaryMeasure.toLowerCase() === 'gad-7' ? 'gad-7' : 'phq-9';
 
 function QueueList({

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { keys, useAcknowledge, useApi, useRecommendations, useRegistry, useWorklist } from '../api/hooks';
 import { useStaff } from '../api/staff';
-import type { Recommendation, RecommendationStatus, RegistryRow } from '../api/types';
+import type { InboxStatus, RecommendationView } from '@server/services/case-reviews/recommendations';
+import type { RegistryRow } from '@server/services/registry/registry-view';
 import { FlagChip } from '../components/FlagChips';
 import { RecommendationState } from '../components/patient/CaseReviewHistory';
 import { Loading, QueryState } from '../components/QueryState';
@@ -20,9 +21,9 @@ function RecommendationCard({
   consultant,
   onAcknowledged,
 }: {
-  rec: Recommendation;
+  rec: RecommendationView;
   consultant: string;
-  onAcknowledged: (rec: Recommendation) => void;
+  onAcknowledged: (rec: RecommendationView) => void;
 }) {
   const acknowledge = useAcknowledge();
   const waitingDays = Math.floor((Date.now() - Date.parse(rec.sentAt)) / 86_400_000);
@@ -80,8 +81,8 @@ function RecommendationCard({
 }
 
 function Recommendations({ clinicId }: { clinicId: string }) {
-  const [status, setStatus] = useState<RecommendationStatus>('open');
-  const [done, setDone] = useState<Recommendation | null>(null);
+  const [status, setStatus] = useState<InboxStatus>('open');
+  const [done, setDone] = useState<RecommendationView | null>(null);
   const query = useRecommendations(status, clinicId);
   const staff = useStaff(clinicId);
   return (

@@ -6,7 +6,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Operation } from '../api/capabilities';
 import { usePatient, useUsers } from '../api/hooks';
-import type { Patient } from '../api/types';
+import type { PatientView } from '@server/services/patients/patient-input';
 import { FlagChips } from '../components/FlagChips';
 import { CaseReviewSection } from '../components/patient/CaseReviewHistory';
 import { ContactLogSection } from '../components/patient/ContactLog';
@@ -105,7 +105,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Demographics({ patient, clinicName }: { patient: Patient; clinicName: string }) {
+function Demographics({ patient, clinicName }: { patient: PatientView; clinicName: string }) {
   const { can } = useSession();
   const staff = useUsers({ clinicId: patient.clinicId }, can('GET /api/users') && patient.pcpId !== null);
   const pcp = staff.data?.users.find((u) => u.id === patient.pcpId);

@@ -6,7 +6,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePatients } from '../api/hooks';
-import type { Patient } from '../api/types';
+import type { PatientView } from '@server/services/patients/patient-input';
 import { DataTable } from '../components/DataTable';
 import { PatientForm } from '../components/PatientForm';
 import { LoadError, Loading } from '../components/QueryState';
@@ -15,7 +15,7 @@ import { useSession } from '../session/SessionProvider';
 
 /** The server pages with limit/offset; one extra row tells whether there is a next page. */
 const PAGE = 50;
-const col = createColumnHelper<Patient>();
+const col = createColumnHelper<PatientView>();
 
 export default function PatientsPage() {
   const { clinic, can } = useSession();

@@ -22,7 +22,10 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { REGISTRY_LIMIT, useCapabilities, useCaseloads, useRegistry } from '../api/hooks';
 import { useStaff } from '../api/staff';
-import { FLAG_CODES, type Caseload, type RegistryRow } from '../api/types';
+import { EPISODE_STATUSES } from '@server/domain/registry/episode-status';
+import { FLAG_CODES } from '@server/domain/registry/flags';
+import type { CaseloadView } from '@server/services/registry/caseloads';
+import type { RegistryRow } from '@server/services/registry/registry-view';
 import { FlagChips } from '../components/FlagChips';
 import { Loading, QueryState } from '../components/QueryState';
 import { VirtualTable } from '../components/VirtualTable';
@@ -46,7 +49,8 @@ interface Row extends RegistryRow {
 
 const col = createColumnHelper<Row>();
 
-const STATUSES = ['open', 'referred', 'active', 'relapse_prevention', 'discharged'];
+/** `open` is every status but discharged (the server's default). */
+const STATUSES = ['open', ...EPISODE_STATUSES];
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -76,7 +80,7 @@ function ScoreCell({ row }: { row: Row }) {
   );
 }
 
-function CaseloadCard({ caseload, mine }: { caseload: Caseload; mine: boolean }) {
+function CaseloadCard({ caseload, mine }: { caseload: CaseloadView; mine: boolean }) {
   const percent = caseload.capacity > 0 ? Math.min(100, (caseload.count / caseload.capacity) * 100) : 0;
   return (
     <Card withBorder padding="md" data-testid="caseload-summary">

@@ -19,7 +19,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePatient, useRecordScreening } from '../api/hooks';
-import type { Answer, InstrumentCode, Patient, ScreeningResult } from '../api/types';
+import type { Answer, InstrumentCode } from '@server/domain/instruments/types';
+import type { PatientView } from '@server/services/patients/patient-input';
+import type { ScreeningView } from '@server/services/screenings/record-screening';
 import { AnswerGroup } from '../components/AnswerGroup';
 import { FormAlert } from '../components/FormAlert';
 import { PatientPicker } from '../components/PatientPicker';
@@ -41,7 +43,7 @@ import { useSession } from '../session/SessionProvider';
 
 const itemDomId = (i: number) => `screening-item-${i}`;
 
-function PatientCard({ patient, onChange }: { patient: Patient; onChange?: () => void }) {
+function PatientCard({ patient, onChange }: { patient: PatientView; onChange?: () => void }) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" wrap="wrap">
@@ -68,9 +70,9 @@ function ScreeningForm({
   instrument,
   onDone,
 }: {
-  patient: Patient;
+  patient: PatientView;
   instrument: InstrumentCode;
-  onDone: (result: ScreeningResult, answers: Answer[]) => void;
+  onDone: (result: ScreeningView, answers: Answer[]) => void;
 }) {
   const def = INSTRUMENT_DEFS[instrument];
   const [draft, setDraft] = useState<Draft>([]);
@@ -183,9 +185,9 @@ export default function ScreeningPage() {
   const { clinic, clinics } = useSession();
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
-  const [picked, setPicked] = useState<Patient | null>(null);
+  const [picked, setPicked] = useState<PatientView | null>(null);
   const [instrument, setInstrument] = useState<InstrumentCode | null>(null);
-  const [outcome, setOutcome] = useState<{ result: ScreeningResult; answers: Answer[] } | null>(null);
+  const [outcome, setOutcome] = useState<{ result: ScreeningView; answers: Answer[] } | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   // A deep link (`/screen?patient=…`, e.g. from the patient page) loads that patient.
@@ -197,7 +199,7 @@ export default function ScreeningPage() {
     if (outcome) resultHeading.current?.focus();
   }, [outcome]);
 
-  const choosePatient = (p: Patient | null) => {
+  const choosePatient = (p: PatientView | null) => {
     setPicked(p);
     setInstrument(null);
     setOutcome(null);

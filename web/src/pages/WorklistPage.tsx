@@ -17,7 +17,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WORKLIST_LIMIT, useCompleteWorklistItem, useWorklist } from '../api/hooks';
-import type { WorklistItem, WorklistStatus } from '../api/types';
+import type { WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
 import { DataTable } from '../components/DataTable';
 import { DueLabel } from '../components/DueLabel';
 import { FormAlert } from '../components/FormAlert';

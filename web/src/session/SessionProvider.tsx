@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import type { Operation } from '../api/capabilities';
 import { isApiError } from '../api/client';
 import { keys, useApi, useCapabilities, useClinics } from '../api/hooks';
-import type { Clinic, User } from '../api/types';
+import type { SessionUser } from '@server/services/auth/login';
+import type { ClinicView } from '@server/services/clinics/clinic-view';
 import type { EndedReason } from './paths';
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
@@ -15,13 +16,13 @@ export interface Session {
   /** Why the session could not be checked (status `error`), e.g. the server is unreachable. */
   error: unknown;
   retry(): void;
-  user: User | null;
+  user: SessionUser | null;
   /** Why the last session ended: the server ended it (`expired`), or the user signed out. */
   ended: EndedReason;
-  signIn(email: string, password: string): Promise<User>;
+  signIn(email: string, password: string): Promise<SessionUser>;
   signOut(): Promise<void>;
-  clinics: Clinic[];
-  clinic: Clinic | null;
+  clinics: ClinicView[];
+  clinic: ClinicView | null;
   setClinicId(id: string): void;
   /** The server publishes the operation and the user's roles may call it. */
   can(operation: Operation): boolean;
@@ -67,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: Infinity,
   });
   const user = me.data ?? null;
-  const userRef = useRef<User | null>(user);
+  const userRef = useRef<SessionUser | null>(user);
   useEffect(() => {
     userRef.current = user;
   }, [user]);

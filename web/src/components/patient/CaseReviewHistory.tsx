@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import { useAcknowledge } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import type { CaseReview } from '../../api/types';
+import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
 import { formatDate, formatDateTime, recommendationKindLabel } from '../../lib/format';
 import { useSession } from '../../session/SessionProvider';
 import { QueryState } from '../QueryState';
@@ -40,7 +40,7 @@ export function CaseReviewList({
   clinicId,
   limit = 10,
 }: {
-  reviews: CaseReview[];
+  reviews: EpisodeDetail['caseReviews'];
   timeZone: string;
   clinicId: string;
   limit?: number;

@@ -21,7 +21,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useContacts, useCorrectContact } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import { ACTIVITIES, MODALITIES, type Activity, type Contact, type Modality } from '../../api/types';
+import { ACTIVITIES, type Activity } from '@server/domain/billing/vocabulary';
+import { MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
+import type { ContactLogView } from '@server/services/contacts/list-contacts';
 import {
   activityLabel,
   formatDateTime,
@@ -40,9 +42,12 @@ import { LogContactForm } from './LogContactForm';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
 
-const col = createColumnHelper<Contact>();
+/** A row of the log: an entry (marked when a later reversal voids it) or a reversal. */
+type LoggedContact = ContactLogView['contacts'][number];
 
-function CorrectDialog({ contact, onClose }: { contact: Contact | null; onClose: () => void }) {
+const col = createColumnHelper<LoggedContact>();
+
+function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; onClose: () => void }) {
   const correct = useCorrectContact();
   const errors = fieldErrors(correct.error);
   const [mode, setMode] = useState<'void' | 'replace'>('replace');
@@ -191,7 +196,7 @@ export function ContactLogSection({ patient, timeZone }: PatientSectionProps) {
   const contacts = useContacts(current?.id ?? null);
   const staff = useStaff(patient.clinicId);
   const [logging, setLogging] = useState(false);
-  const [correcting, setCorrecting] = useState<Contact | null>(null);
+  const [correcting, setCorrecting] = useState<LoggedContact | null>(null);
   const canLog =
     can('POST /api/episodes/{id}/contacts') && current !== null && current.status !== 'discharged';
   const canCorrect = can('POST /api/contacts/{id}/corrections');

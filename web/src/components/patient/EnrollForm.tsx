@@ -14,13 +14,17 @@ import {
 } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Program } from '@server/domain/billing/vocabulary';
+import type { PrimaryMeasureCode } from '@server/domain/registry/outcomes';
+import type { PatientView } from '@server/services/patients/patient-input';
 import { useEnroll } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import type { ConsentMethod, EpisodeInput, Measure, Patient, Program } from '../../api/types';
+import type { EpisodeInput } from '../../api/types';
 import { instantFromInput } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
 import { FormAlert } from '../FormAlert';
+import { ConsentFields, useConsentForm } from './ConsentFields';
 
 const FIELDS = [
   'program',
@@ -40,7 +44,7 @@ export const splitCodes = (text: string): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () => void }) {
+export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: () => void }) {
   const { user } = useSession();
   const staff = useStaff(patient.clinicId);
   const enroll = useEnroll(patient.id);
@@ -53,7 +57,7 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
   const defaultPcp = patient.pcpId ?? pcps[0]?.id ?? '';
 
   const [program, setProgram] = useState<Program>('cocm');
-  const [measure, setMeasure] = useState<Measure>('phq-9');
+  const [measure, setMeasure] = useState<PrimaryMeasureCode>('phq-9');
   const [referredAt, setReferredAt] = useState('');
   const [diagnoses, setDiagnoses] = useState('');
   const [careManagerId, setCareManagerId] = useState<string | null>(null);
@@ -61,18 +65,12 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
   const [pcpId, setPcpId] = useState<string | null>(null);
   const [billingId, setBillingId] = useState<string | null>(null);
   const [withConsent, setWithConsent] = useState(false);
-  const [consentAt, setConsentAt] = useState('');
-  const [consentMethod, setConsentMethod] = useState<ConsentMethod>('verbal');
-  const [consentBy, setConsentBy] = useState<string | null>(null);
 
   const cm = careManagerId ?? defaultCm;
   const consultant = consultantId ?? consultants[0]?.id ?? '';
   const pcp = pcpId ?? defaultPcp;
   const billing = billingId ?? defaultPcp;
-  const consentStaff = [...careManagers, ...pcps, ...consultants].filter(
-    (u, i, all) => all.findIndex((v) => v.id === u.id) === i,
-  );
-  const obtainedBy = consentBy ?? (consentStaff.some((u) => u.id === me) ? me : cm);
+  const consent = useConsentForm(staff, cm);
 
   const submit = () => {
     const input: EpisodeInput = {
@@ -84,15 +82,8 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
       billingPractitionerId: billing,
       ...(consultant ? { psychiatricConsultantId: consultant } : {}),
       ...(pcp ? { pcpId: pcp } : {}),
-      ...(withConsent
-        ? {
-            consent: {
-              obtainedAt: instantFromInput(consentAt || referredAt),
-              method: consentMethod,
-              obtainedBy,
-            },
-          }
-        : {}),
+      // Consent obtained at referral unless a time is given.
+      ...(withConsent ? { consent: consent.input(referredAt) } : {}),
     };
     enroll.mutate(input, { onSuccess: onDone });
   };
@@ -143,7 +134,7 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
               <SegmentedControl
                 aria-labelledby="enroll-measure"
                 value={measure}
-                onChange={(v) => setMeasure(v as Measure)}
+                onChange={(v) => setMeasure(v as PrimaryMeasureCode)}
                 data={[
                   { value: 'phq-9', label: 'PHQ-9' },
                   { value: 'gad-7', label: 'GAD-7' },
@@ -202,33 +193,7 @@ export function EnrollForm({ patient, onDone }: { patient: Patient; onDone: () =
             onChange={(e) => setWithConsent(e.currentTarget.checked)}
           />
           {withConsent && (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label="Consent obtained at"
-                description="Empty: the referral time"
-                type="datetime-local"
-                value={consentAt}
-                onChange={(e) => setConsentAt(e.currentTarget.value)}
-                error={errors.get('consent.obtainedAt')}
-              />
-              <NativeSelect
-                label="Consent method"
-                value={consentMethod}
-                onChange={(e) => setConsentMethod(e.currentTarget.value as ConsentMethod)}
-                data={[
-                  { value: 'verbal', label: 'Verbal' },
-                  { value: 'written', label: 'Written' },
-                ]}
-                error={errors.get('consent.method')}
-              />
-              <NativeSelect
-                label="Consent obtained by"
-                value={obtainedBy}
-                onChange={(e) => setConsentBy(e.currentTarget.value)}
-                data={options(consentStaff)}
-                error={errors.get('consent.obtainedBy') ?? errors.exact('consent')}
-              />
-            </SimpleGrid>
+            <ConsentFields form={consent} errors={errors} path="consent" emptyAt="the referral time" />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone} mih={44}>

@@ -25,22 +25,22 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import {
+  ALLOWED_TRANSITIONS,
+  DISCHARGE_REASONS,
+  type DischargeReason,
+  type EpisodeStatus,
+} from '@server/domain/registry/episode-status';
+import { measureLabel } from '@server/domain/registry/outcomes';
+import type { MedicationView } from '@server/services/care-plan/medications';
+import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
 import { useAddMedication, useRecordConsent, useStopMedication, useUpdateEpisode } from '../../api/hooks';
 import { useStaff, type StaffDirectory } from '../../api/staff';
-import {
-  DISCHARGE_REASONS,
-  type ConsentMethod,
-  type DischargeReason,
-  type EpisodeDetail,
-  type EpisodeStatus,
-  type Medication,
-} from '../../api/types';
 import {
   dischargeReasonLabel,
   episodeStatusLabel,
   formatDate,
   formatDateTime,
-  instantFromInput,
   programLabel,
   todayIn,
 } from '../../lib/format';
@@ -48,26 +48,24 @@ import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
 import { FormAlert } from '../FormAlert';
 import { QueryState } from '../QueryState';
+import { CONSENT_FIELDS, ConsentFields, useConsentForm } from './ConsentFields';
 import { EnrollForm } from './EnrollForm';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
 
-/** The status machine as the server enforces it; the buttons offer only these. */
-const TRANSITIONS: Record<EpisodeStatus, { to: EpisodeStatus; label: string }[]> = {
-  referred: [
-    { to: 'active', label: 'Activate' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  active: [
-    { to: 'relapse_prevention', label: 'Move to relapse prevention' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  relapse_prevention: [
-    { to: 'active', label: 'Back to active treatment' },
-    { to: 'discharged', label: 'Discharge…' },
-  ],
-  discharged: [],
-};
+/** The button for a status change; the buttons offer only what the domain's status machine allows. */
+function transitionLabel(from: EpisodeStatus, to: EpisodeStatus): string {
+  switch (to) {
+    case 'referred':
+      return 'Back to referred';
+    case 'active':
+      return from === 'referred' ? 'Activate' : 'Back to active treatment';
+    case 'relapse_prevention':
+      return 'Move to relapse prevention';
+    case 'discharged':
+      return 'Discharge…';
+  }
+}
 
 const STATUS_COLOR: Record<EpisodeStatus, string> = {
   referred: 'blue',
@@ -110,7 +108,10 @@ function StatusActions({ episode }: { episode: EpisodeDetail }) {
   const [discharging, setDischarging] = useState(false);
   const [reason, setReason] = useState<DischargeReason | ''>('');
   if (!can('PATCH /api/episodes/{id}')) return null;
-  const options = TRANSITIONS[episode.status];
+  const options = ALLOWED_TRANSITIONS[episode.status].map((to) => ({
+    to,
+    label: transitionLabel(episode.status, to),
+  }));
   if (options.length === 0) return null;
   return (
     <Stack gap="xs">
@@ -175,13 +176,11 @@ function StatusActions({ episode }: { episode: EpisodeDetail }) {
 }
 
 function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
-  const { can, user } = useSession();
+  const { can } = useSession();
   const record = useRecordConsent(episode.id);
   const errors = fieldErrors(record.error);
   const [open, setOpen] = useState(false);
-  const [at, setAt] = useState('');
-  const [method, setMethod] = useState<ConsentMethod>('verbal');
-  const [by, setBy] = useState<string | null>(null);
+  const consent = useConsentForm(staff);
   if (episode.consent) {
     return (
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -198,11 +197,6 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
       </Group>
     );
   }
-  const people = ['care_manager', 'pcp', 'psychiatric_consultant'].flatMap((r) =>
-    staff.withRole(r as 'care_manager'),
-  );
-  const unique = people.filter((u, i) => people.findIndex((v) => v.id === u.id) === i);
-  const obtainedBy = by ?? (unique.some((u) => u.id === user?.id) ? (user?.id ?? '') : (unique[0]?.id ?? ''));
   return (
     <Stack gap="xs">
       <Alert color="orange" variant="light" icon={<IconFileCertificate aria-hidden />} p="xs">
@@ -215,46 +209,17 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              record.mutate(
-                { obtainedAt: instantFromInput(at), method, obtainedBy },
-                { onSuccess: () => setOpen(false) },
-              );
+              record.mutate(consent.input(), { onSuccess: () => setOpen(false) });
             }}
             aria-label="Record consent"
           >
             <Stack gap="xs">
               <FormAlert
                 error={record.error}
-                issues={errors.unclaimed(['obtainedAt', 'method', 'obtainedBy'])}
+                issues={errors.unclaimed(CONSENT_FIELDS)}
                 title="Consent not recorded"
               />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput
-                  label="Obtained at"
-                  description="Empty: now"
-                  type="datetime-local"
-                  value={at}
-                  onChange={(e) => setAt(e.currentTarget.value)}
-                  error={errors.get('obtainedAt')}
-                />
-                <NativeSelect
-                  label="Method"
-                  value={method}
-                  onChange={(e) => setMethod(e.currentTarget.value as ConsentMethod)}
-                  data={[
-                    { value: 'verbal', label: 'Verbal' },
-                    { value: 'written', label: 'Written' },
-                  ]}
-                  error={errors.get('method')}
-                />
-                <NativeSelect
-                  label="Obtained by"
-                  value={obtainedBy}
-                  onChange={(e) => setBy(e.currentTarget.value)}
-                  data={unique.map((u) => ({ value: u.id, label: u.name }))}
-                  error={errors.get('obtainedBy')}
-                />
-              </SimpleGrid>
+              <ConsentFields form={consent} errors={errors} emptyAt="now" />
               <Group gap="xs">
                 <Button type="submit" mih={44} loading={record.isPending}>
                   Save consent
@@ -280,7 +245,7 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
   );
 }
 
-function MedicationRow({ medication, canEdit }: { medication: Medication; canEdit: boolean }) {
+function MedicationRow({ medication, canEdit }: { medication: MedicationView; canEdit: boolean }) {
   const stop = useStopMedication();
   const errors = fieldErrors(stop.error);
   const [stopping, setStopping] = useState(false);
@@ -540,7 +505,7 @@ export function EpisodeSummary({ episode, timeZone }: { episode: EpisodeDetail; 
           <Fact label="PCP">{staff.name(episode.pcpId)}</Fact>
           <Fact label="Billing practitioner">{staff.name(episode.billingPractitionerId)}</Fact>
           <Fact label="Diagnoses">{episode.diagnoses.join(', ') || '—'}</Fact>
-          <Fact label="Primary measure">{episode.primaryMeasure === 'gad-7' ? 'GAD-7' : 'PHQ-9'}</Fact>
+          <Fact label="Primary measure">{measureLabel(episode.primaryMeasure)}</Fact>
         </SimpleGrid>
         <ReviewRequest episode={episode} />
         <Divider />

@@ -25,7 +25,9 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useLogContact } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import { ACTIVITIES, MODALITIES, type Activity, type ContactInput, type Modality } from '../../api/types';
+import { ACTIVITIES, type Activity } from '@server/domain/billing/vocabulary';
+import { MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
+import type { ContactInput } from '../../api/types';
 import { activityLabel, instantFromInput, localInputValue, modalityLabel } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { newUuid } from '../../lib/uuid';

@@ -5,7 +5,7 @@ import { IconEye, IconLock, IconNotes, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAddNote, useNotes } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import { NOTE_KINDS, type NoteKind } from '../../api/types';
+import { WRITABLE_NOTE_KINDS, type WritableNoteKind } from '@server/domain/registry/notes-visibility';
 import { NOTE_AUDIENCE, formatDateTime, noteKindLabel } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
@@ -24,7 +24,7 @@ const KIND_COLOR: Record<string, string> = {
 function AddNote({ episodeId, onDone }: { episodeId: string; onDone: () => void }) {
   const add = useAddNote(episodeId);
   const errors = fieldErrors(add.error);
-  const [kind, setKind] = useState<NoteKind>('bh_progress_note');
+  const [kind, setKind] = useState<WritableNoteKind>('bh_progress_note');
   const [body, setBody] = useState('');
   return (
     <Card withBorder padding="md">
@@ -40,8 +40,8 @@ function AddNote({ episodeId, onDone }: { episodeId: string; onDone: () => void 
           <NativeSelect
             label="Kind"
             value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as NoteKind)}
-            data={NOTE_KINDS.map((k) => ({ value: k, label: noteKindLabel(k) }))}
+            onChange={(e) => setKind(e.currentTarget.value as WritableNoteKind)}
+            data={WRITABLE_NOTE_KINDS.map((k) => ({ value: k, label: noteKindLabel(k) }))}
             description={`Visible to: ${NOTE_AUDIENCE[kind] ?? 'the care team'}`}
             error={errors.get('kind')}
           />
@@ -82,7 +82,7 @@ export function NotesSection({ patient, timeZone }: PatientSectionProps) {
   return (
     <QueryState query={notes} loadingLabel="Loading notes…">
       {(data) => {
-        const hidden = NOTE_KINDS.filter((k) => !data.visibleKinds.includes(k));
+        const hidden = WRITABLE_NOTE_KINDS.filter((k) => !data.visibleKinds.includes(k));
         const shown = data.notes
           .filter((n) => !filter || n.kind === filter)
           .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
@@ -104,7 +104,7 @@ export function NotesSection({ patient, timeZone }: PatientSectionProps) {
                 data={[
                   { value: '', label: `All notes (${data.notes.length})` },
                   ...data.visibleKinds
-                    .filter((k) => (NOTE_KINDS as readonly string[]).includes(k))
+                    .filter((k) => (WRITABLE_NOTE_KINDS as readonly string[]).includes(k))
                     .map((k) => ({
                       value: k,
                       label: `${noteKindLabel(k)} (${data.notes.filter((n) => n.kind === k).length})`,

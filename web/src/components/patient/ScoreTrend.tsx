@@ -3,19 +3,19 @@ import { LineChart } from '@mantine/charts';
 import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useScreenings } from '../../api/hooks';
-import type { Measure, Screening } from '../../api/types';
+import { measureLabel, type PrimaryMeasureCode } from '@server/domain/registry/outcomes';
+import type { ScreeningListItem } from '@server/services/screenings/list-screenings';
 import { formatDate } from '../../lib/format';
 import { QueryState } from '../QueryState';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
 
-const MEASURE_NAME: Record<Measure, string> = { 'phq-9': 'PHQ-9', 'gad-7': 'GAD-7' };
-const MAX_SCORE: Record<Measure, number> = { 'phq-9': 27, 'gad-7': 21 };
+const MAX_SCORE: Record<PrimaryMeasureCode, number> = { 'phq-9': 27, 'gad-7': 21 };
 export const REMISSION_BELOW = 5;
 
 export interface TrendProps {
-  screenings: Screening[];
-  measure: Measure;
+  screenings: ScreeningListItem[];
+  measure: PrimaryMeasureCode;
   /** The episode's baseline for this measure, if known; else the first score shown. */
   baseline: number | null;
   timeZone: string;
@@ -29,7 +29,11 @@ export interface TrendProps {
 }
 
 /** Points of one measure, oldest first. */
-export function trendPoints(screenings: Screening[], measure: Measure, since?: string | null) {
+export function trendPoints(
+  screenings: ScreeningListItem[],
+  measure: PrimaryMeasureCode,
+  since?: string | null,
+) {
   return screenings
     .filter(
       (s) =>
@@ -74,7 +78,7 @@ export function ScoreTrend({
     // Too few in the episode: show the whole history.
     return all.length >= 1 ? all : trendPoints(screenings, measure);
   }, [screenings, measure, since]);
-  const name = MEASURE_NAME[measure];
+  const name = measureLabel(measure);
   if (points.length === 0) {
     return <Text c="dimmed">No {name} scores yet.</Text>;
   }
@@ -172,8 +176,8 @@ export function ScoreTrend({
 export function ScoreTrendSection({ patient, timeZone }: PatientSectionProps) {
   const screenings = useScreenings(patient.id);
   const { current, detail } = useCurrentEpisode(patient.id);
-  const primary: Measure = current?.primaryMeasure ?? 'phq-9';
-  const [chosen, setChosen] = useState<Measure | null>(null);
+  const primary: PrimaryMeasureCode = current?.primaryMeasure ?? 'phq-9';
+  const [chosen, setChosen] = useState<PrimaryMeasureCode | null>(null);
   const measure = chosen ?? primary;
   const baseline = measure === primary ? (detail.data?.registry?.baselineScore ?? null) : null;
   return (
@@ -184,7 +188,7 @@ export function ScoreTrendSection({ patient, timeZone }: PatientSectionProps) {
             <SegmentedControl
               aria-label="Measure"
               value={measure}
-              onChange={(v) => setChosen(v as Measure)}
+              onChange={(v) => setChosen(v as PrimaryMeasureCode)}
               data={[
                 { value: 'phq-9', label: 'PHQ-9 (depression)' },
                 { value: 'gad-7', label: 'GAD-7 (anxiety)' },

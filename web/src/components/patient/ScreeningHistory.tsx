@@ -4,14 +4,14 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useScreenings } from '../../api/hooks';
-import type { Screening } from '../../api/types';
+import type { ScreeningListItem } from '@server/services/screenings/list-screenings';
 import { dispositionLabel, flagLabel, formatDateTime, severityLabel } from '../../lib/format';
 import { INSTRUMENT_DEFS } from '../../lib/instruments';
 import { DataTable } from '../DataTable';
 import { QueryState } from '../QueryState';
 import type { PatientSectionProps } from './types';
 
-const col = createColumnHelper<Screening>();
+const col = createColumnHelper<ScreeningListItem>();
 
 export function ScreeningHistory({ patient, timeZone }: PatientSectionProps) {
   const query = useScreenings(patient.id);

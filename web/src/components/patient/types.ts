@@ -1,8 +1,8 @@
 // What every section of the patient page receives.
-import type { Patient } from '../../api/types';
+import type { PatientView } from '@server/services/patients/patient-input';
 
 export interface PatientSectionProps {
-  patient: Patient;
+  patient: PatientView;
   /** The patient's clinic's IANA zone, for dates and times. */
   timeZone: string;
 }

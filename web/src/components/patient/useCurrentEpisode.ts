@@ -1,9 +1,9 @@
 // The patient's episode of care the chart shows: the open one, else the most recent.
 import { useEpisode, usePatientEpisodes } from '../../api/hooks';
-import type { Episode } from '../../api/types';
+import type { EpisodeView } from '@server/services/episodes/episode-input';
 import { useSession } from '../../session/SessionProvider';
 
-export function pickCurrent(episodes: Episode[]): Episode | null {
+export function pickCurrent(episodes: EpisodeView[]): EpisodeView | null {
   const newestFirst = [...episodes].sort((a, b) => (a.referredAt < b.referredAt ? 1 : -1));
   return newestFirst.find((e) => e.status !== 'discharged') ?? newestFirst[0] ?? null;
 }
