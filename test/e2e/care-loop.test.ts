@@ -1,5 +1,5 @@
 // The collaborative care loop across roles: a care manager enrolls a patient, logs contacts (timer,
-// double click) and sees the flags in the registry; the psychiatric consultant records a recommendation
+// double click) and sees the flags in the registry, and documents consent on a referred episode; the psychiatric consultant records a recommendation
 // from the keyboard; the PCP acknowledges it from the inbox; billing closes an ended month and downloads
 // its CSV. Every page on the way is checked with axe.
 import { readFile } from 'node:fs/promises';
@@ -154,6 +154,47 @@ describe('the collaborative care loop', () => {
         // Filtering by a flag the row does not have leaves it out.
         await page.getByRole('combobox', { name: 'Flag' }).selectOption('inactive_6_months');
         await page.getByText('No episodes match these filters.').waitFor();
+      },
+      WIDE,
+    );
+  });
+
+  it('a care manager documents consent on a referred episode; a future time is refused at its field', async () => {
+    const coverage = { payer: 'medicare', memberId: 'E2E-MEMBER-2' };
+    const referred = await seeded.patient('Casey', 'Morgan', { pcpId: pcp.id, coverage });
+    const cm = await Api.signIn((await Api.admin()).baseUrl, careManager.email, careManager.password);
+    await cm.request('POST', `/api/patients/${referred.id}/episodes`, {
+      program: 'cocm',
+      referredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      billingPractitionerId: pcp.id,
+      careManagerId: careManager.id,
+      psychiatricConsultantId: consultant.id,
+      diagnoses: ['F41.1'],
+      primaryMeasure: 'gad-7',
+    });
+    await withSession(
+      browser,
+      async ({ page }) => {
+        await page.goto('/');
+        await signIn(page, careManager.email, careManager.password);
+        await expectHeading(page, 'Registry');
+        await page.goto(`/patients/${referred.id}`);
+        await expectHeading(page, 'Casey Morgan');
+        const panel = page.getByTestId('episode-panel');
+        await panel.getByText('No consent documented').waitFor();
+        await panel.getByRole('button', { name: 'Record consent' }).click();
+        const form = panel.getByRole('form', { name: 'Record consent' });
+        const at = form.getByLabel('Consent obtained at');
+        await at.fill('2099-01-01T10:00');
+        await form.getByRole('combobox', { name: 'Consent method' }).selectOption('written');
+        await form.getByRole('button', { name: 'Save consent' }).click();
+        await expect.poll(() => at.getAttribute('aria-invalid')).toBe('true');
+        await expectAccessible(page, 'consent form with an error at its field');
+
+        await at.fill('');
+        await form.getByRole('button', { name: 'Save consent' }).click();
+        await panel.getByText(/Written consent on/).waitFor();
+        expect(await panel.getByText('No consent documented').count()).toBe(0);
       },
       WIDE,
     );
