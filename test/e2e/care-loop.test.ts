@@ -1,7 +1,7 @@
 // The collaborative care loop across roles: a care manager enrolls a patient, logs contacts (timer,
-// double click) and sees the flags in the registry, and documents consent on a referred episode; the psychiatric consultant records a recommendation
-// from the keyboard; the PCP acknowledges it from the inbox; billing closes an ended month and downloads
-// its CSV. Every page on the way is checked with axe.
+// double click) and sees the flags in the registry, and documents consent on a referred episode; the
+// psychiatric consultant records a recommendation from the keyboard; the PCP acknowledges it from the
+// inbox; billing closes an ended month and downloads its CSV. Every page on the way is checked with axe.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
