@@ -11,6 +11,7 @@ import type { PatientInput } from '../api/types';
 import { PAYER_LABELS, SEX_LABELS } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
+import { AddressFields, ADDRESS_FIELDS, addressForm, addressInput } from './AddressFields';
 import { FormAlert } from './FormAlert';
 
 const FIELDS = [
@@ -22,11 +23,7 @@ const FIELDS = [
   'sex',
   'pcpId',
   'coverage',
-  'address.line1',
-  'address.line2',
-  'address.city',
-  'address.state',
-  'address.postalCode',
+  ...ADDRESS_FIELDS,
 ];
 
 export function PatientForm({
@@ -50,22 +47,15 @@ export function PatientForm({
     pcpId: '',
     payer: '' as Payer | '',
     memberId: '',
-    line1: '',
-    line2: '',
-    city: '',
-    state: '',
-    postalCode: '',
   });
+  const [address, setAddress] = useState(addressForm());
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const errors = fieldErrors(create.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const blank = (v: string) => v.trim() === '';
     // The address is optional, but any part entered sends all of it for the server to check.
-    const hasAddress = [form.line1, form.line2, form.city, form.state, form.postalCode].some(
-      (v) => !blank(v),
-    );
+    const home = addressInput(address);
     const input: PatientInput = {
       clinicId: clinic.id,
       mrn: form.mrn.trim(),
@@ -82,17 +72,7 @@ export function PatientForm({
             },
           }
         : {}),
-      ...(hasAddress
-        ? {
-            address: {
-              line1: form.line1.trim(),
-              line2: blank(form.line2) ? null : form.line2.trim(),
-              city: form.city.trim(),
-              state: form.state.trim(),
-              postalCode: form.postalCode.trim(),
-            },
-          }
-        : {}),
+      ...(home ? { address: home } : {}),
     };
     create.mutate(input, { onSuccess: onCreated });
   };
@@ -179,46 +159,13 @@ export function PatientForm({
             onChange={(e) => set('memberId')(e.currentTarget.value)}
             error={errors.get('coverage.memberId')}
           />
-          <TextInput
-            label="Address line 1"
+          <AddressFields
+            value={address}
+            onChange={setAddress}
+            errors={errors}
+            autofill={false}
             description="Home address, needed on insurance claims"
-            autoComplete="off"
-            value={form.line1}
-            onChange={(e) => set('line1')(e.currentTarget.value)}
-            error={errors.get('address.line1')}
           />
-          <TextInput
-            label="Address line 2"
-            autoComplete="off"
-            value={form.line2}
-            onChange={(e) => set('line2')(e.currentTarget.value)}
-            error={errors.get('address.line2')}
-          />
-          <TextInput
-            label="City"
-            autoComplete="off"
-            value={form.city}
-            onChange={(e) => set('city')(e.currentTarget.value)}
-            error={errors.get('address.city')}
-          />
-          <Group grow align="start">
-            <TextInput
-              label="State"
-              description="USPS code, e.g. NY"
-              autoComplete="off"
-              maxLength={2}
-              value={form.state}
-              onChange={(e) => set('state')(e.currentTarget.value)}
-              error={errors.get('address.state')}
-            />
-            <TextInput
-              label="ZIP code"
-              autoComplete="off"
-              value={form.postalCode}
-              onChange={(e) => set('postalCode')(e.currentTarget.value)}
-              error={errors.get('address.postalCode')}
-            />
-          </Group>
         </SimpleGrid>
         <Group justify="flex-end">
           {onCancel && (

@@ -7,6 +7,7 @@ import type { FormEvent } from 'react';
 import { useClinics, useCreateClinic, useUpdateClinic } from '../api/hooks';
 import type { ClinicView } from '@server/services/clinics/clinic-view';
 import type { ClinicPatch } from '../api/types';
+import { AddressFields, ADDRESS_FIELDS, addressForm, addressInput } from '../components/AddressFields';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { QueryState } from '../components/QueryState';
@@ -102,17 +103,7 @@ function missingIdentity(clinic: ClinicView): string[] {
   ];
 }
 
-const EDIT_FIELDS = [
-  'name',
-  'timezone',
-  'billingNpi',
-  'taxId',
-  'address.line1',
-  'address.line2',
-  'address.city',
-  'address.state',
-  'address.postalCode',
-] as const;
+const EDIT_FIELDS = ['name', 'timezone', 'billingNpi', 'taxId', ...ADDRESS_FIELDS] as const;
 
 const FIELD_LABELS: Record<string, string> = {
   address: 'Address',
@@ -126,12 +117,8 @@ function EditClinic({ clinic, onClose }: { clinic: ClinicView; onClose: () => vo
     timezone: clinic.timezone as string | null,
     billingNpi: clinic.billingNpi ?? '',
     taxId: clinic.taxId ?? '',
-    line1: clinic.address?.line1 ?? '',
-    line2: clinic.address?.line2 ?? '',
-    city: clinic.address?.city ?? '',
-    state: clinic.address?.state ?? '',
-    postalCode: clinic.address?.postalCode ?? '',
   });
+  const [address, setAddress] = useState(addressForm(clinic.address));
   const [saved, setSaved] = useState(false);
   const set = (key: keyof typeof form) => (value: string | null) => setForm((f) => ({ ...f, [key]: value }));
   const errors = fieldErrors(update.error);
@@ -141,22 +128,13 @@ function EditClinic({ clinic, onClose }: { clinic: ClinicView; onClose: () => vo
     event.preventDefault();
     setSaved(false);
     const blank = (v: string) => v.trim() === '';
-    const addressParts = [form.line1, form.line2, form.city, form.state, form.postalCode];
     // Every address input empty clears the address; anything else is sent for the server to check.
     const input: ClinicPatch = {
       name: form.name.trim(),
       timezone: form.timezone ?? '',
       billingNpi: blank(form.billingNpi) ? null : form.billingNpi.trim(),
       taxId: blank(form.taxId) ? null : form.taxId.trim(),
-      address: addressParts.every(blank)
-        ? null
-        : {
-            line1: form.line1.trim(),
-            line2: blank(form.line2) ? null : form.line2.trim(),
-            city: form.city.trim(),
-            state: form.state.trim(),
-            postalCode: form.postalCode.trim(),
-          },
+      address: addressInput(address),
     };
     update.mutate({ clinicId: clinic.id, input }, { onSuccess: () => setSaved(true) });
   };
@@ -217,46 +195,7 @@ function EditClinic({ clinic, onClose }: { clinic: ClinicView; onClose: () => vo
             error={errors.get('taxId')}
             description="9 digits, e.g. 12-3456789"
           />
-          <TextInput
-            label="Address line 1"
-            autoComplete="address-line1"
-            value={form.line1}
-            onChange={(e) => set('line1')(e.currentTarget.value)}
-            error={errors.get('address.line1')}
-          />
-          <TextInput
-            label="Address line 2"
-            autoComplete="address-line2"
-            value={form.line2}
-            onChange={(e) => set('line2')(e.currentTarget.value)}
-            error={errors.get('address.line2')}
-          />
-          <TextInput
-            label="City"
-            autoComplete="address-level2"
-            value={form.city}
-            onChange={(e) => set('city')(e.currentTarget.value)}
-            error={errors.get('address.city')}
-          />
-          <Group grow align="start">
-            <TextInput
-              label="State"
-              autoComplete="address-level1"
-              maxLength={2}
-              value={form.state}
-              onChange={(e) => set('state')(e.currentTarget.value)}
-              error={errors.get('address.state')}
-              description="USPS code, e.g. NY"
-            />
-            <TextInput
-              label="ZIP code"
-              autoComplete="postal-code"
-              value={form.postalCode}
-              onChange={(e) => set('postalCode')(e.currentTarget.value)}
-              error={errors.get('address.postalCode')}
-              description="ZIP+4 where known"
-            />
-          </Group>
+          <AddressFields value={address} onChange={setAddress} errors={errors} autofill />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
