@@ -101,3 +101,36 @@ export function checkContact(entry: ContactEntry, context: ContactContext): Fiel
     ...consentIssues(entry.consentDate, today),
   ];
 }
+
+/** A multi-role staff member's minutes go under their BH role first, unless the contact names a role. */
+const ROLE_PREFERENCE: readonly StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
+
+export function contactStaffRole(roles: readonly StaffRole[], asked?: StaffRole): StaffRole {
+  return asked ?? ROLE_PREFERENCE.find((r) => roles.includes(r)) ?? roles[0]!;
+}
+
+/**
+ * The rules every edge applies to a logged contact (API, corrections, case reviews, bulk import), with
+ * issues named by the request's fields: `checkContact` for the staff member's role, and no contact after
+ * the episode's discharge.
+ */
+export function loggedContactIssues(
+  entry: { occurredAt: Date; minutes: number; staffRole: StaffRole; dischargedAt: Date | null },
+  context: ContactContext,
+): FieldIssue[] {
+  const issues = checkContact(
+    {
+      occurredAt: entry.occurredAt.toISOString(),
+      minutes: entry.minutes,
+      staffRoles: [entry.staffRole],
+      // The consultant's time is consultation, not care-manager time (docs/domain/billing.md §1).
+      careManagerTime: entry.staffRole !== 'psychiatric_consultant',
+      consentDate: null,
+    },
+    context,
+  ).map((i) => (i.field === 'careManagerTime' ? { ...i, field: 'staffId' } : i));
+  if (entry.dischargedAt && entry.occurredAt > entry.dischargedAt) {
+    issues.push({ field: 'occurredAt', reason: 'the episode was discharged before this contact' });
+  }
+  return issues;
+}

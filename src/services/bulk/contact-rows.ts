@@ -6,11 +6,12 @@ import type { Db } from '../../db/connection.js';
 import { countsTowardProgram, type CountDecision } from '../../domain/billing/counting.js';
 import { RulePackNotFoundError } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
-import { checkContact } from '../../domain/registry/contact-rules.js';
+import { contactStaffRole, loggedContactIssues } from '../../domain/registry/contact-rules.js';
 import type { StaffRole } from '../../domain/registry/roles.js';
 import { zodIssues, type Issue } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { lockedMonth } from '../billing/billing-month.js';
 import { packForPatient, packsFor } from '../billing/rule-packs.js';
 import { clinicTimeZone } from '../episodes/find-episode.js';
 import { contactInput } from '../contacts/contact-input.js';
@@ -22,9 +23,6 @@ import { csvValue } from './record-source.js';
 import { letIoRun, type BulkKind } from './run-import.js';
 import { timeOrderedId } from './time-ordered-id.js';
 import { ZoneMonths } from './zone-months.js';
-
-/** The same preference as logging one contact: a multi-role member's minutes go under the BH role first. */
-const ROLE_PREFERENCE: StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
 
 const episodeIdField = z.object({ episodeId: uuid });
 
@@ -144,32 +142,19 @@ function checkRow(
   if (input.staffRole && !staff.roles.includes(input.staffRole)) {
     return [{ field: 'staffRole', reason: `this staff member is not a ${input.staffRole}` }];
   }
-  const staffRole =
-    input.staffRole ?? ROLE_PREFERENCE.find((r) => staff.roles.includes(r)) ?? staff.roles[0]!;
-  const ruleIssues = checkContact(
+  const staffRole = contactStaffRole(staff.roles, input.staffRole);
+  const ruleIssues = loggedContactIssues(
     {
-      occurredAt: input.occurredAt.toISOString(),
+      occurredAt: input.occurredAt,
       minutes: input.minutes,
-      staffRoles: [staffRole],
-      // The consultant's time is consultation, not care-manager time (docs/domain/billing.md §1).
-      careManagerTime: staffRole !== 'psychiatric_consultant',
-      consentDate: null,
+      staffRole,
+      dischargedAt: episode.discharged_at,
     },
     { now, timeZone: c.timeZone, referredAt: episode.referred_day },
-  ).map((i) => ({ field: i.field === 'careManagerTime' ? 'staffId' : i.field, reason: i.reason }));
-  if (episode.discharged_at && input.occurredAt > episode.discharged_at) {
-    ruleIssues.push({ field: 'occurredAt', reason: 'the episode was discharged before this contact' });
-  }
+  );
   if (ruleIssues.length > 0) return ruleIssues;
   const month = c.months.monthOf(input.occurredAt);
-  if (locked.has(month)) {
-    return [
-      {
-        field: 'occurredAt',
-        reason: `billing month ${month} is locked; a billing user must reopen it first`,
-      },
-    ];
-  }
+  if (locked.has(month)) return lockedMonth(month).issues;
   let count: CountDecision;
   try {
     count = countOf(c, episode, Number(month.slice(0, 4)), staffRole, input.activity, input.billedSeparately);

@@ -5,9 +5,8 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
-import { checkContact } from '../../domain/registry/contact-rules.js';
+import { contactStaffRole, loggedContactIssues } from '../../domain/registry/contact-rules.js';
 import { toLocalDay } from '../../domain/registry/local-day.js';
-import type { StaffRole } from '../../domain/registry/roles.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { auditRow } from '../audit/audit-event.js';
@@ -17,9 +16,6 @@ import type { EpisodeView } from '../episodes/episode-input.js';
 import { contactColumns, toContactView, type ContactInput, type ContactView } from './contact-input.js';
 import { loadContactContext, type ContactContext } from './contact-context.js';
 import { addToExisting, addToRollups, rollupRow, type MinuteDelta } from './minute-rollups.js';
-
-/** When a staff member holds several roles, their minutes are logged under the BH role first. */
-const ROLE_PREFERENCE: StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
 
 export interface LoggedContact {
   contact: ContactView;
@@ -84,28 +80,18 @@ function prepareContactEntry(
       { field: 'staffRole', reason: `this staff member is not a ${input.staffRole}` },
     ]);
   }
-  const staffRole =
-    input.staffRole ?? ROLE_PREFERENCE.find((r) => staff.roles.includes(r)) ?? staff.roles[0]!;
-  const issues = checkContact(
+  const staffRole = contactStaffRole(staff.roles, input.staffRole);
+  const issues = loggedContactIssues(
     {
-      occurredAt: input.occurredAt.toISOString(),
+      occurredAt: input.occurredAt,
       minutes: input.minutes,
-      staffRoles: [staffRole],
-      // The consultant's time is consultation, not care-manager time (docs/domain/billing.md §1).
-      careManagerTime: staffRole !== 'psychiatric_consultant',
-      consentDate: null,
+      staffRole,
+      dischargedAt: episode.dischargedAt ? new Date(episode.dischargedAt) : null,
     },
     { now: new Date(), timeZone, referredAt: toLocalDay(new Date(episode.referredAt), timeZone) },
   );
-  if (episode.dischargedAt && input.occurredAt > new Date(episode.dischargedAt)) {
-    issues.push({ field: 'occurredAt', reason: 'the episode was discharged before this contact' });
-  }
   if (issues.length > 0) {
-    throw new AppError(
-      'RULE_VIOLATION',
-      issues[0]!.reason,
-      issues.map((i) => ({ field: i.field === 'careManagerTime' ? 'staffId' : i.field, reason: i.reason })),
-    );
+    throw new AppError('RULE_VIOLATION', issues[0]!.reason, issues);
   }
   const month = monthOf(input.occurredAt, timeZone);
   if (ctx.lockedMonths.includes(month)) throw lockedMonth(month);

@@ -1,6 +1,11 @@
 // Contact validation: minutes, timing against now and the referral, who may log care-manager time, consent.
 import { describe, expect, it } from 'vitest';
-import { checkContact, type ContactEntry } from '../../../src/domain/registry/contact-rules.js';
+import {
+  checkContact,
+  contactStaffRole,
+  loggedContactIssues,
+  type ContactEntry,
+} from '../../../src/domain/registry/contact-rules.js';
 
 // 2026-03-10 14:00 in New York.
 const context = { now: '2026-03-10T18:00:00Z', timeZone: 'America/New_York', referredAt: '2026-03-02' };
@@ -111,5 +116,44 @@ describe('checkContact', () => {
       context,
     );
     expect(issues.map((i) => i.field)).toEqual(['occurredAt', 'minutes', 'careManagerTime', 'consentDate']);
+  });
+});
+
+describe('contactStaffRole: whose role the minutes go under', () => {
+  it.each([
+    [['pcp', 'care_manager'], undefined, 'care_manager', 'a BH role comes first'],
+    [['pcp', 'psychiatric_consultant'], undefined, 'psychiatric_consultant', 'the consultant before the PCP'],
+    [['medical_assistant'], undefined, 'medical_assistant', 'no BH role: the first held'],
+    [['pcp', 'care_manager'], 'pcp', 'pcp', 'a role the contact names wins'],
+  ] as const)('%j asked %s → %s (%s)', (roles, asked, expected, _rule) => {
+    expect(contactStaffRole(roles, asked)).toBe(expected);
+  });
+});
+
+describe('loggedContactIssues: the rules every edge applies, named by request fields', () => {
+  const ctx = { now: '2026-03-20T12:00:00Z', timeZone: 'America/New_York', referredAt: '2026-03-01' };
+  const entry = {
+    occurredAt: new Date('2026-03-10T15:00:00Z'),
+    minutes: 30,
+    staffRole: 'care_manager' as const,
+    dischargedAt: null,
+  };
+  it.each([
+    ['a care manager’s valid contact', {}, []],
+    ['discharge before the contact', { dischargedAt: new Date('2026-03-09T15:00:00Z') }, ['occurredAt']],
+    ['discharge after the contact', { dischargedAt: new Date('2026-03-11T15:00:00Z') }, []],
+    [
+      'an MA logging care-manager time is reported at staffId',
+      { staffRole: 'medical_assistant' },
+      ['staffId'],
+    ],
+    ['the consultant’s time is consultation, not refused', { staffRole: 'psychiatric_consultant' }, []],
+    [
+      'minutes and timing still checked',
+      { minutes: 0, occurredAt: new Date('2026-02-27T15:00:00Z') },
+      ['occurredAt', 'minutes'],
+    ],
+  ] as const)('%s', (_rule, change, fields) => {
+    expect(loggedContactIssues({ ...entry, ...change }, ctx).map((i) => i.field)).toEqual(fields);
   });
 });
