@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, zodIssues, type ErrorCode, type Issue } from '../errors.js';
 import { operationOutcome } from '../fhir/operation-outcome.js';
+import { lockedMonthRefusal } from '../services/billing/billing-month.js';
 import type { AppEnv } from './env.js';
 
 export function errorBody(code: ErrorCode, message: string, issues: Issue[] = []) {
@@ -26,7 +27,8 @@ function reply(
   return c.json(errorBody(code, message, issues), status as ContentfulStatusCode);
 }
 
-export function handleError(error: Error, c: Context<AppEnv>): Response {
+export function handleError(thrown: Error, c: Context<AppEnv>): Response {
+  const error = lockedMonthRefusal(thrown) ?? thrown;
   if (error instanceof AppError) {
     if (error.code === 'TOO_MANY_REQUESTS') c.header('Retry-After', '900');
     return reply(c, error.code, error.message, error.issues, error.status);

@@ -62,6 +62,15 @@ export async function assertMonthWritable(
 export const lockedMonth = (month: string) =>
   AppError.conflict('occurredAt', `billing month ${month} is locked; a billing user must reopen it first`);
 
+/** SQLSTATE of the database's own refusal of a contact in a locked month (migration 2026-12-03-15). */
+export const LOCKED_MONTH_SQLSTATE = 'CL001';
+
+/** The 409 for a write the database refused because its month was locked meanwhile; else undefined. */
+export function lockedMonthRefusal(error: unknown): AppError | undefined {
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
+  return code === LOCKED_MONTH_SQLSTATE && typeof detail === 'string' ? lockedMonth(detail) : undefined;
+}
+
 export interface PreviewEpisode {
   episodeId: string;
   patientId: string;
@@ -265,7 +274,16 @@ async function setLock(
 ) {
   assertClinicAccess(actor, clinicId);
   return db.transaction().execute(async (trx) => {
-    const status = await monthStatus(trx, actor.orgId, clinicId, month);
+    // The row lock orders this against contact writers, which share-lock the month row (migration 15).
+    const row = await trx
+      .selectFrom('billing_months')
+      .select('status')
+      .where('org_id', '=', actor.orgId)
+      .where('clinic_id', '=', clinicId)
+      .where('month', '=', month)
+      .forUpdate()
+      .executeTakeFirst();
+    const status: MonthStatus = row?.status ?? 'open';
     if (lock && status !== 'closed')
       throw AppError.rule(
         'month',
