@@ -1,6 +1,6 @@
-// The billing team's monthly CSV (columns of docs/domain/fhir.md §7), RFC 4180 via csv-stringify.
-import { stringify } from 'csv-stringify/sync';
+// The billing team's monthly CSV (columns of docs/domain/fhir.md §7), safe to open in a spreadsheet.
 import { monthsBetween } from '../../../domain/billing/months.js';
+import { spreadsheetCsv } from '../../spreadsheet-csv.js';
 import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
 
 /** CMS place of service 11: office (docs/domain/fhir.md §6). */
@@ -89,5 +89,5 @@ export function claimsCsv(
       c.reasons.join(' | '),
     ];
   });
-  return stringify([CLAIM_CSV_COLUMNS as unknown as string[], ...records], { quoted_match: /[",\n;|]/ });
+  return spreadsheetCsv(CLAIM_CSV_COLUMNS, records, /[",\n;|]/);
 }
