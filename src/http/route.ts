@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '../services/actor.js';
 import { requireRoles, type RouteRoles } from './auth.js';
 import type { AppDeps, AppEnv } from './env.js';
+import { refuseBadText } from './text-guard.js';
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -48,7 +49,7 @@ export function defineRoute<
     path: spec.path,
     summary: spec.summary,
     tags: spec.tags,
-    middleware: [requireRoles(spec.roles)] as const,
+    middleware: [requireRoles(spec.roles), refuseBadText({ body: spec.body !== undefined })] as const,
     security: spec.roles === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
     'x-roles': spec.roles,
     request: {

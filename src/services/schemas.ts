@@ -1,6 +1,7 @@
 // Input schemas shared by every edge (HTTP, CLI, import): one definition of a valid value.
 import { z } from 'zod';
 import { isIanaTimeZone } from '../config.js';
+import type { Issue } from '../errors.js';
 
 export const uuid = z.uuid('must be an id (UUID)');
 
@@ -20,3 +21,25 @@ export const timeZone = z
 
 export const trimmed = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+// A NUL cannot be stored in PostgreSQL text or jsonb, and an unpaired UTF-16 surrogate is not Unicode
+// (it would be stored as U+FFFD): neither is ever meant, so both are refused at every edge.
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_TEXT_REASON = 'must not contain NUL characters or unpaired surrogates';
+
+/** Issues naming every field (as a JSON path) of `value` whose text or key holds NUL or a lone surrogate. */
+export function textIssues(value: unknown, path: (string | number)[] = []): Issue[] {
+  const field = (p: (string | number)[]) => p.map(String).join('.') || 'body';
+  if (typeof value === 'string')
+    return BAD_TEXT.test(value) ? [{ field: field(path), reason: BAD_TEXT_REASON }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textIssues(v, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) =>
+      BAD_TEXT.test(key)
+        ? [{ field: field([...path, key]), reason: BAD_TEXT_REASON }]
+        : textIssues(v, [...path, key]),
+    );
+  }
+  return [];
+}

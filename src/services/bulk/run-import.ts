@@ -4,6 +4,7 @@ import { inBatchTransaction, type BatchTx } from './batch-transaction.js';
 import type { BulkTarget } from './bulk-target.js';
 import { emptyReport, reject, type ImportReport, type RowRejection } from './import-report.js';
 import type { SourceRecord } from './record-source.js';
+import { textIssues } from '../schemas.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
@@ -93,8 +94,9 @@ export async function runImport<V>({
       report.read += records.length;
       const readable: LineRecord[] = [];
       for (const r of records) {
-        if ('record' in r) readable.push(r);
-        else reject(report, { line: r.line, issues: [{ field: 'line', reason: r.unreadable }] });
+        const issues = 'record' in r ? textIssues(r.record) : [{ field: 'line', reason: r.unreadable }];
+        if ('record' in r && issues.length === 0) readable.push(r);
+        else reject(report, { line: r.line, issues });
       }
       const valid = await kind.check(readable, (rejection) => reject(report, rejection));
       // One batch at a time reaches the database, in file order.

@@ -4,6 +4,7 @@ import { AppError, zodIssues, type Issue } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { insertPatient } from './create-patient.js';
+import { textIssues } from '../schemas.js';
 import { patientInput, type PatientInput } from './patient-input.js';
 
 export interface RowError {
@@ -67,6 +68,11 @@ export async function importPatients({
   const seenMrns = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 2; // the header is line 1
+    const badText = textIssues(record);
+    if (badText.length > 0) {
+      rejected.push({ row, issues: badText });
+      return;
+    }
     const parsed = patientInput.safeParse(patientFromRecord(record, clinicId));
     if (!parsed.success) {
       rejected.push({ row, issues: zodIssues(parsed.error).filter((i) => i.field !== 'clinicId') });
