@@ -15,7 +15,7 @@ export function databaseTarget(config: Config) {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
 }
 
-/** First start: the configured admin, else (unless disabled) the demo organization. */
+/** First start: the configured admin, and the demo organization only when `config.demo` asks for it. */
 async function seedEmptyDatabase(
   handle: DatabaseHandle,
   config: Config,
@@ -42,6 +42,14 @@ async function seedEmptyDatabase(
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const logger = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (config.demo && config.production) {
+    // The demo's passwords are published in the README: a production deployment must not carry them.
+    const warning =
+      'WARNING: NODE_ENV=production with the DEMO organization enabled. Its accounts use a published ' +
+      'password. Set CARELOOP_DEMO=0 and CARELOOP_ADMIN_EMAIL/CARELOOP_ADMIN_PASSWORD for a real deployment.';
+    logger.warn({ demo: true, production: true }, warning);
+    process.stderr.write(`\n${'!'.repeat(78)}\n${warning}\n${'!'.repeat(78)}\n\n`);
+  }
   const handle = await openDatabase(databaseTarget(config));
   await migrateToLatest(handle.db);
   await seedEmptyDatabase(handle, config, say);
