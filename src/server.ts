@@ -50,7 +50,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger.warn({ demo: true, production: true }, warning);
     process.stderr.write(`\n${'!'.repeat(78)}\n${warning}\n${'!'.repeat(78)}\n\n`);
   }
-  const handle = await openDatabase(databaseTarget(config));
+  const handle = await openDatabase(databaseTarget(config), { notice: (line) => logger.warn(line) });
   await migrateToLatest(handle.db);
   await seedEmptyDatabase(handle, config, say);
   const webDir = resolve('web/dist');
