@@ -30,6 +30,7 @@ const configSchema = z
       z.string().default('America/New_York').refine(isIanaTimeZone, 'must be an IANA time zone'),
     ),
     CARELOOP_SESSION_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(12)),
+    CARELOOP_TRUST_PROXY: z.preprocess(emptyAsUnset, z.enum(['0', '1']).default('0')),
     NODE_ENV: optionalString,
     LOG_LEVEL: z.preprocess(
       emptyAsUnset,
@@ -66,6 +67,8 @@ export interface Config {
   clinicName: string;
   timeZone: string;
   sessionHours: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clinicName: e.CARELOOP_CLINIC_NAME,
     timeZone: e.CARELOOP_TIMEZONE,
     sessionHours: e.CARELOOP_SESSION_HOURS,
+    trustProxy: e.CARELOOP_TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
   });
 }

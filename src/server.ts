@@ -59,6 +59,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger,
     throttle: new LoginThrottle(),
     sessionHours: config.sessionHours,
+    trustProxy: config.trustProxy,
     ...(existsSync(resolve(webDir, 'index.html')) ? { webDir } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
