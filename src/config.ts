@@ -19,7 +19,8 @@ const configSchema = z
     HOST: z.preprocess(emptyAsUnset, z.string().default('127.0.0.1')),
     CARELOOP_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./careloop-data')),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-    CARELOOP_DEMO: z.preprocess(emptyAsUnset, z.enum(['0', '1']).default('1')),
+    // Unset: the demo only when no admin is configured, so `npm start` alone still shows a working app.
+    CARELOOP_DEMO: z.preprocess(emptyAsUnset, z.enum(['0', '1']).optional()),
     CARELOOP_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     CARELOOP_ADMIN_PASSWORD: optionalString,
     CARELOOP_ORG_NAME: z.preprocess(emptyAsUnset, z.string().default('Careloop')),
@@ -29,6 +30,8 @@ const configSchema = z
       z.string().default('America/New_York').refine(isIanaTimeZone, 'must be an IANA time zone'),
     ),
     CARELOOP_SESSION_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(12)),
+    CARELOOP_TRUST_PROXY: z.preprocess(emptyAsUnset, z.enum(['0', '1']).default('0')),
+    NODE_ENV: optionalString,
     LOG_LEVEL: z.preprocess(
       emptyAsUnset,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,12 +59,16 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Seed the demo organization (fake data, published passwords) on an empty database. */
   demo: boolean;
+  production: boolean;
   admin: { email: string; password: string } | undefined;
   orgName: string;
   clinicName: string;
   timeZone: string;
   sessionHours: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -82,7 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: e.CARELOOP_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
-    demo: e.CARELOOP_DEMO === '1',
+    demo: e.CARELOOP_DEMO === '1' || (e.CARELOOP_DEMO === undefined && !e.CARELOOP_ADMIN_EMAIL),
+    production: e.NODE_ENV === 'production',
     admin:
       e.CARELOOP_ADMIN_EMAIL && e.CARELOOP_ADMIN_PASSWORD
         ? { email: e.CARELOOP_ADMIN_EMAIL.toLowerCase(), password: e.CARELOOP_ADMIN_PASSWORD }
@@ -91,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clinicName: e.CARELOOP_CLINIC_NAME,
     timeZone: e.CARELOOP_TIMEZONE,
     sessionHours: e.CARELOOP_SESSION_HOURS,
+    trustProxy: e.CARELOOP_TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -15,7 +15,7 @@ export function databaseTarget(config: Config) {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
 }
 
-/** First start: the configured admin, else (unless disabled) the demo organization. */
+/** First start: the configured admin, and the demo organization only when `config.demo` asks for it. */
 async function seedEmptyDatabase(
   handle: DatabaseHandle,
   config: Config,
@@ -42,7 +42,15 @@ async function seedEmptyDatabase(
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const logger = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const handle = await openDatabase(databaseTarget(config));
+  if (config.demo && config.production) {
+    // The demo's passwords are published in the README: a production deployment must not carry them.
+    const warning =
+      'WARNING: NODE_ENV=production with the DEMO organization enabled. Its accounts use a published ' +
+      'password. Set CARELOOP_DEMO=0 and CARELOOP_ADMIN_EMAIL/CARELOOP_ADMIN_PASSWORD for a real deployment.';
+    logger.warn({ demo: true, production: true }, warning);
+    process.stderr.write(`\n${'!'.repeat(78)}\n${warning}\n${'!'.repeat(78)}\n\n`);
+  }
+  const handle = await openDatabase(databaseTarget(config), { notice: (line) => logger.warn(line) });
   await migrateToLatest(handle.db);
   await seedEmptyDatabase(handle, config, say);
   const webDir = resolve('web/dist');
@@ -51,6 +59,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger,
     throttle: new LoginThrottle(),
     sessionHours: config.sessionHours,
+    trustProxy: config.trustProxy,
     ...(existsSync(resolve(webDir, 'index.html')) ? { webDir } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

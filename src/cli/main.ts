@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
+import { OWNER_ONLY_UMASK } from '../db/private-files.js';
 import { AppError } from '../errors.js';
 import { startServer } from '../server.js';
 import { importPatientsCommand } from './import-patients.js';
@@ -10,6 +11,9 @@ import { addUserCommand } from './add-user.js';
 import { demoCommand, migrateCommand } from './database-commands.js';
 import { importCommand, verifyCommand } from './bulk-commands.js';
 import { simCommand } from './sim-command.js';
+
+// Every file Careloop writes (the embedded database above all) holds patient data: owner-only.
+process.umask(OWNER_ONLY_UMASK);
 
 const program = new Command()
   .name('careloop')

@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { restrictToOwner } from './private-files.js';
 import type { Database } from './schema.js';
 
 // DATE stays a 'YYYY-MM-DD' string (a birth date has no time zone); int8 counts and sums fit in a number.
@@ -23,7 +24,15 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  /** Where a line for the operator goes (default: standard error). */
+  notice?: (line: string) => void;
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  { notice = (line) => process.stderr.write(`${line}\n`) }: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -32,10 +41,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if ('dataDir' in target) {
-    mkdirSync(target.dataDir, { recursive: true });
+    mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
     // PGlite has no cross-process lock: a second process on the same directory silently loses writes.
     lock = acquireDataDirLock(target.dataDir);
+    const opened = restrictToOwner(target.dataDir);
+    if (opened > 0) {
+      notice(
+        `Restricted ${opened} files and directories in ${target.dataDir} to their owner (mode 0600/0700): ` +
+          'they were readable by other local users.',
+      );
+    }
     pglite = await PGlite.create(target.dataDir);
+    // A fresh directory's files come from PGlite's initdb, which writes them 0666 whatever the umask.
+    restrictToOwner(target.dataDir);
   } else {
     pglite = await PGlite.create();
   }

@@ -10,6 +10,7 @@ const ISSUE_TYPE: Record<
   | 'not-found'
   | 'conflict'
   | 'too-long'
+  | 'not-supported'
   | 'business-rule'
   | 'throttled'
   | 'exception'
@@ -20,6 +21,7 @@ const ISSUE_TYPE: Record<
   NOT_FOUND: 'not-found',
   CONFLICT: 'conflict',
   PAYLOAD_TOO_LARGE: 'too-long',
+  UNSUPPORTED_MEDIA_TYPE: 'not-supported',
   RULE_VIOLATION: 'business-rule',
   TOO_MANY_REQUESTS: 'throttled',
   INTERNAL: 'exception',

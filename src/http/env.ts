@@ -9,6 +9,8 @@ export interface AppDeps {
   logger: Logger;
   throttle: LoginThrottle;
   sessionHours: number;
+  /** Believe X-Forwarded-Proto/-Host (CARELOOP_TRUST_PROXY); off unless a proxy is in front. */
+  trustProxy?: boolean;
   /** Built web app to serve at `/`; absent in API-only tests. */
   webDir?: string;
 }

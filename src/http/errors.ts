@@ -45,7 +45,13 @@ export function handleError(thrown: Error, c: Context<AppEnv>): Response {
     }
     if (error.status === 415) {
       const issue = { field: 'content-type', reason: 'must be application/json' };
-      return reply(c, 'VALIDATION_FAILED', 'Send JSON with Content-Type: application/json.', [issue], 415);
+      return reply(
+        c,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send JSON with Content-Type: application/json.',
+        [issue],
+        415,
+      );
     }
     if (error.status === 400) {
       return reply(

@@ -10,6 +10,12 @@ import { refuseBadText } from './text-guard.js';
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
+/** An error reply in the OpenAPI document: the one error body (`Error`, registered by the app). */
+const errorReply = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
 export interface RouteSpec<P, Q, B> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
@@ -67,8 +73,19 @@ export function defineRoute<
       },
       ...(spec.roles === 'public'
         ? {}
-        : { 401: { description: 'not signed in' }, 403: { description: 'role not allowed' } }),
-      400: { description: 'validation failed: { error: { code, message, issues: [{ field, reason }] } }' },
+        : {
+            401: errorReply('UNAUTHENTICATED: not signed in'),
+            403: errorReply(
+              'FORBIDDEN: role not allowed, or a cookie-authenticated change from another site',
+            ),
+          }),
+      400: errorReply('VALIDATION_FAILED: { error: { code, message, issues: [{ field, reason }] } }'),
+      ...(spec.body
+        ? {
+            413: errorReply('PAYLOAD_TOO_LARGE: the body is larger than 1 MiB'),
+            415: errorReply('UNSUPPORTED_MEDIA_TYPE: the body is not application/json'),
+          }
+        : {}),
     },
   });
   const run = async (c: Context<AppEnv>) => {

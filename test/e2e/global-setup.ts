@@ -1,11 +1,11 @@
 // Starts `careloop serve` on a free port with a fresh data dir and a bootstrap admin; stops it afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort, stop, waitForHealth } from '../support/serve-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,52 +18,6 @@ declare module 'vitest' {
 const ROOT = resolve(import.meta.dirname, '../..');
 const ADMIN_EMAIL = 'admin@e2e.careloop.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-2026';
-const START_TIMEOUT_MS = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Polls /api/health until it answers 200, the process exits, or the deadline passes. */
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exited: number | null = null;
-  child.once('exit', (code) => (exited = code ?? -1));
-  while (Date.now() < deadline) {
-    if (exited !== null)
-      throw new Error(`careloop serve exited with ${exited} before it was healthy:\n${output()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`careloop serve was not healthy within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` before `npm run test:e2e`.');

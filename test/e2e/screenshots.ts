@@ -3,7 +3,7 @@
 //
 //   CARELOOP_URL=http://127.0.0.1:8080 npx tsx test/e2e/screenshots.ts
 //
-// The server must run with the demo organization (CARELOOP_DEMO=1, the default) and the built web app.
+// The server must run with the demo organization (CARELOOP_DEMO=1, or no admin configured) and the built web app.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { login, loginInput, type SessionUser } from '../../services/auth/login.js';
 import { endSession } from '../../services/auth/sessions.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
-import { SESSION_COOKIE, credentialOf } from '../auth.js';
+import { SESSION_COOKIE, cameOverTls, credentialOf } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 
@@ -50,7 +50,7 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: cameOverTls(c),
         path: '/',
         expires: result.expiresAt,
       });

@@ -27,7 +27,7 @@ export interface Session {
 /**
  * Runs `fn` in a fresh browser context (no cookies, tablet size by default) and closes it after.
  * On failure it keeps a full-page screenshot in test-results/e2e/; on success it also checks that the
- * page threw no uncaught error.
+ * page threw no uncaught error and the Content-Security-Policy blocked nothing.
  */
 export async function withSession(
   browser: Browser,
@@ -39,9 +39,15 @@ export async function withSession(
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Chromium reports what the Content-Security-Policy blocked on the console.
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   try {
     await fn({ context, page });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(blocked, 'what the Content-Security-Policy blocked').toEqual([]);
   } catch (error) {
     const name = (expect.getState().currentTestName ?? 'e2e').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 100);
     await mkdir('test-results/e2e', { recursive: true });
