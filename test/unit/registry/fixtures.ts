@@ -17,6 +17,7 @@ export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot>
     program: 'cocm',
     referredAt: REFERRED,
     enrolledAt: ENROLLED,
+    relapsePreventionAt: null,
     primaryMeasure: 'PHQ-9',
     // 16 → 9: still mild symptoms (not < 5) and a 43 % reduction (no response), but below 10.
     scores: [
@@ -28,6 +29,7 @@ export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot>
       { date: ENROLLED, activity: 'initial_assessment' },
       { date: asOf, activity: 'follow_up' },
     ],
+    attempts: [],
     caseReviews: [{ date: ENROLLED }],
     reviewRequestedAt: null,
     recommendations: [],
