@@ -11,8 +11,6 @@ export interface EpisodeFacts {
   id: string;
   careManagerId: string | null;
   program: Program;
-  /** The status now; the snapshot carries the status as of the asked day. */
-  status: EpisodeStatus;
   primaryMeasure: PrimaryMeasureCode;
   referredAt: Date;
   enrolledAt: Date | null;
@@ -20,7 +18,10 @@ export interface EpisodeFacts {
   dischargedAt: Date | null;
   reviewRequestedAt: Date | null;
   safetyFlaggedAt: Date | null;
-  /** Recorded moves into active or relapse prevention (the episode's status events). */
+  /**
+   * Recorded moves between active and relapse prevention (the episode's status events). Enrollment is
+   * `enrolledAt`: its event carries the time it was recorded, which may be later (a backdated consent).
+   */
   statusChanges: readonly { at: Date; to: EpisodeStatus }[];
   /** The patient's primary-measure and safety screens from any clinic, each with its clinic's zone. */
   screenings: readonly {
@@ -65,12 +66,13 @@ export interface BuiltSnapshot {
 
 const byTime = <T extends { at: Date }>(a: T, b: T) => a.at.getTime() - b.at.getTime();
 
-/** Moves into active or relapse prevention, the stored step-down time included, oldest first. */
+/** Moves into active or relapse prevention, enrollment and the stored step-down included, oldest first. */
 function careMoves(facts: EpisodeFacts): { at: Date; to: EpisodeStatus }[] {
+  const enrolled = facts.enrolledAt ? [{ at: facts.enrolledAt, to: 'active' as const }] : [];
   const stepDown = facts.relapsePreventionAt
     ? [{ at: facts.relapsePreventionAt, to: 'relapse_prevention' as const }]
     : [];
-  return [...facts.statusChanges, ...stepDown]
+  return [...enrolled, ...facts.statusChanges, ...stepDown]
     .filter((c) => c.to === 'active' || c.to === 'relapse_prevention')
     .sort(byTime);
 }
@@ -78,16 +80,17 @@ function careMoves(facts: EpisodeFacts): { at: Date; to: EpisodeStatus }[] {
 /**
  * The status on the clinic day `asOf`: discharged once the discharge day has come, referred until the
  * enrollment day, then the last recorded move into active or relapse prevention by that day
- * (docs/domain/measurement-based-care.md §7). An episode with no recorded move keeps its current
- * open status.
+ * (docs/domain/measurement-based-care.md §7).
  */
 export function statusOn(facts: EpisodeFacts, asOf: LocalDay, timeZone: string): EpisodeStatus {
   const by = (at: Date | null) => at !== null && toLocalDay(at, timeZone) <= asOf;
   if (by(facts.dischargedAt)) return 'discharged';
   if (!by(facts.enrolledAt)) return 'referred';
-  const moves = careMoves(facts);
-  if (moves.length === 0) return facts.status === 'relapse_prevention' ? 'relapse_prevention' : 'active';
-  return moves.filter((c) => by(c.at)).at(-1)?.to ?? 'active';
+  return (
+    careMoves(facts)
+      .filter((c) => by(c.at))
+      .at(-1)?.to ?? 'active'
+  );
 }
 
 const asRegistryActivity = (activity: string): ContactActivity =>

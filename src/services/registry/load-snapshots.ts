@@ -182,7 +182,12 @@ export async function loadEpisodeRecords(
         .select(['episode_id', 'to_status', 'at'])
         .where('org_id', '=', scope.orgId)
         .where('episode_id', 'in', ids)
-        .where('to_status', 'in', ['active', 'relapse_prevention'])
+        .where((eb) =>
+          eb.or([
+            eb('to_status', '=', 'relapse_prevention'),
+            eb.and([eb('to_status', '=', 'active'), eb('from_status', '=', 'relapse_prevention')]),
+          ]),
+        )
         .execute(),
       db
         .selectFrom('screenings')
@@ -287,7 +292,6 @@ export async function loadEpisodeRecords(
       id: e.id,
       careManagerId: e.care_manager_id,
       program: e.program,
-      status: e.status,
       primaryMeasure: e.primary_measure,
       referredAt: e.referred_at,
       enrolledAt: e.enrolled_at,

@@ -19,7 +19,6 @@ function facts(overrides: Partial<EpisodeFacts> = {}): EpisodeFacts {
     id: 'ep-1',
     careManagerId: 'cm-1',
     program: 'cocm',
-    status: 'active',
     primaryMeasure: 'phq-9',
     referredAt: at('2026-06-10T14:00:00Z'),
     enrolledAt: at('2026-07-01T14:00:00Z'),
@@ -27,7 +26,7 @@ function facts(overrides: Partial<EpisodeFacts> = {}): EpisodeFacts {
     dischargedAt: null,
     reviewRequestedAt: null,
     safetyFlaggedAt: null,
-    statusChanges: [{ at: at('2026-07-01T14:00:00Z'), to: 'active' }],
+    statusChanges: [],
     screenings: [
       {
         at: at('2026-07-01T15:00:00Z'),
@@ -72,7 +71,6 @@ describe('buildSnapshot: episodes referred later are absent', () => {
         enrolledAt: null,
         statusChanges: [],
         screenings: [],
-        status: 'referred',
       }),
     );
     expect(built !== null).toBe(present);
@@ -86,7 +84,6 @@ describe('statusOn: the status the episode had on that clinic day (measurement-b
       'enrolled after the day: still referred then',
       {
         enrolledAt: at('2026-09-02T04:30:00Z'),
-        statusChanges: [{ at: at('2026-09-02T04:30:00Z'), to: 'active' }],
       },
       'referred',
     ],
@@ -94,28 +91,23 @@ describe('statusOn: the status the episode had on that clinic day (measurement-b
       'enrolled 23:30 New York time on the day: active then',
       {
         enrolledAt: at('2026-09-02T03:30:00Z'),
-        statusChanges: [{ at: at('2026-09-02T03:30:00Z'), to: 'active' }],
       },
       'active',
     ],
-    [
-      'discharged later: still open then',
-      { status: 'discharged', dischargedAt: at('2026-09-20T15:00:00Z') },
-      'active',
-    ],
+    ['discharged later: still open then', { dischargedAt: at('2026-09-20T15:00:00Z') }, 'active'],
     [
       'discharged 23:30 New York time on the day: discharged then',
-      { status: 'discharged', dischargedAt: at('2026-09-02T03:30:00Z') },
+      { dischargedAt: at('2026-09-02T03:30:00Z') },
       'discharged',
     ],
     [
       'stepped down to relapse prevention after the day: active then',
-      { status: 'relapse_prevention', relapsePreventionAt: at('2026-09-10T15:00:00Z') },
+      { relapsePreventionAt: at('2026-09-10T15:00:00Z') },
       'active',
     ],
     [
       'stepped down before the day: relapse prevention then',
-      { status: 'relapse_prevention', relapsePreventionAt: at('2026-08-10T15:00:00Z') },
+      { relapsePreventionAt: at('2026-08-10T15:00:00Z') },
       'relapse_prevention',
     ],
     [
@@ -131,8 +123,14 @@ describe('statusOn: the status the episode had on that clinic day (measurement-b
       'active',
     ],
     [
-      'in relapse prevention with no recorded move keeps its status',
-      { status: 'relapse_prevention', statusChanges: [] },
+      'a relapse back to active after the day is not known yet',
+      {
+        relapsePreventionAt: at('2026-08-01T15:00:00Z'),
+        statusChanges: [
+          { at: at('2026-08-01T15:00:00Z'), to: 'relapse_prevention' },
+          { at: at('2026-09-10T15:00:00Z'), to: 'active' },
+        ],
+      },
       'relapse_prevention',
     ],
   ])('%s', (_rule, overrides, expected) => {
@@ -142,7 +140,7 @@ describe('statusOn: the status the episode had on that clinic day (measurement-b
   });
 
   it('gives the step-down day only while the episode is in relapse prevention', () => {
-    const stepped = facts({ status: 'relapse_prevention', relapsePreventionAt: at('2026-08-10T15:00:00Z') });
+    const stepped = facts({ relapsePreventionAt: at('2026-08-10T15:00:00Z') });
     expect(snapshotOf(stepped).relapsePreventionAt).toBe('2026-08-10');
     expect(snapshotOf(stepped, '2026-08-09').relapsePreventionAt).toBeNull();
   });

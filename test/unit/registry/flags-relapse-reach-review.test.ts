@@ -203,7 +203,6 @@ describe('unreachable: N outreach attempts since the last completed contact (mbc
       id: 'ep-1',
       careManagerId: 'cm-1',
       program: 'cocm',
-      status: 'active',
       primaryMeasure: 'phq-9',
       referredAt: new Date('2026-06-01T14:00:00Z'),
       enrolledAt: new Date('2026-06-03T14:00:00Z'),
