@@ -190,6 +190,8 @@ export interface ContactsTable {
   staff_role: string;
   activity: string;
   modality: string;
+  /** Outreach only: true when it reached the patient; false or null (older rows) is an attempt. */
+  reached: ColumnType<boolean | null, boolean | null | undefined, never>;
   billed_separately: boolean;
   counts_toward_program: boolean;
   count_reason: string;

@@ -124,6 +124,18 @@ export const SCENARIOS = {
     const stepDownAgo = enrollAgo - random.int(70, Math.min(105, enrollAgo - 20));
     return plain(enrolledAt(random, enrollAgo, { stepDownAgo }), improvedShape(random));
   },
+  /**
+   * Stepped down after a response, then symptoms came back: the latest check-in scores 10 or more again
+   * (the registry's relapse flag, docs/domain/measurement-based-care.md §7, §8).
+   */
+  relapse: (random) => {
+    const enrollAgo = random.int(150, 240);
+    const stepDownAgo = random.int(45, enrollAgo - 80);
+    return plain(enrolledAt(random, enrollAgo, { stepDownAgo }), improvedShape(random), {
+      outcome: 'not_improving',
+      minBaseline: 13,
+    });
+  },
   completed: (random) => {
     const enrollAgo = random.int(200, 330);
     const stepDownAgo = enrollAgo - random.int(70, 100);
@@ -208,6 +220,7 @@ export const SCENARIO_MIX: readonly (readonly [ScenarioName, number, number])[] 
   ['stalled_start', 1, 1],
   ['ready_to_step_down', 1, 3],
   ['relapse_prevention', 1, 12],
+  ['relapse', 1, 1],
   ['completed', 1, 12],
   ['declined', 1, 3],
   ['lost_to_follow_up', 1, 4],

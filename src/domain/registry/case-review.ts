@@ -4,8 +4,11 @@ import type { LocalDay } from './local-day.js';
 import { ascending } from './order.js';
 import {
   notImprovingSignal,
+  relapseSignal,
+  reviewOverdueSignal,
   reviewRequestSignal,
   safetySignal,
+  unreachableSignal,
   unreviewedEnrolleeSignal,
   type Signal,
 } from './review-signals.js';
@@ -15,10 +18,20 @@ import { asOfView, type EpisodeSnapshot } from './snapshot.js';
 /**
  * Priority order. Safety needs same-day attention; new enrollees must be reviewed in the initial
  * month for 99492 (docs/domain/billing.md §2); AIMS asks the registry to prioritise new and
- * not-improving patients (docs/domain/measurement-based-care.md §1); a clinician's request carries no
- * deadline of its own, so it follows the reasons that do.
+ * not-improving patients (docs/domain/measurement-based-care.md §1), and a relapse in relapse
+ * prevention is non-response come back; a clinician's request carries no deadline of its own, so it
+ * follows the reasons that do; then patients the team cannot reach (letter, PCP, discharge?) and, last,
+ * patients due for their routine discussion (weekly caseload review, §4).
  */
-export const REVIEW_REASON_CODES = ['safety_risk', 'new_enrollee', 'not_improving', 'requested'] as const;
+export const REVIEW_REASON_CODES = [
+  'safety_risk',
+  'new_enrollee',
+  'not_improving',
+  'relapse',
+  'requested',
+  'unreachable',
+  'review_overdue',
+] as const;
 export type ReviewReasonCode = (typeof REVIEW_REASON_CODES)[number];
 
 /** What a consultant's recommendation to the PCP asks for. */
@@ -42,7 +55,10 @@ function reviewReasons(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules)
     safety_risk: safetySignal(s, rules),
     new_enrollee: unreviewedEnrolleeSignal(s),
     not_improving: notImprovingSignal(s, asOf, rules),
+    relapse: relapseSignal(s, asOf, rules),
     requested: reviewRequestSignal(s),
+    unreachable: unreachableSignal(s, asOf, rules),
+    review_overdue: reviewOverdueSignal(s, asOf, rules),
   };
   return REVIEW_REASON_CODES.flatMap((code) => {
     const signal = signals[code];

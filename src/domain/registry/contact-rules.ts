@@ -26,6 +26,36 @@ export interface ContactContext {
 export const MODALITIES = ['in_person', 'phone', 'video', 'none'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
+/**
+ * Activities that are a completed contact with the patient when they happen with them (any modality but
+ * `none`): the registry's "last completed contact" (docs/domain/measurement-based-care.md §6, §8).
+ */
+export const PATIENT_CONTACT_ACTIVITIES = ['initial_assessment', 'follow_up', 'psychotherapy'] as const;
+
+/**
+ * Outreach reaches the patient only when logged as `reached`; otherwise it is an attempt, which the
+ * `unreachable` flag counts (proactive outreach: docs/domain/measurement-based-care.md §1, §8).
+ */
+export const OUTREACH_ACTIVITY = 'outreach';
+
+/** `reached` belongs to outreach with the patient, and says whether it reached them. */
+export function reachedIssues(entry: {
+  activity: string;
+  modality: Modality;
+  reached?: boolean | undefined;
+}): FieldIssue[] {
+  if (entry.reached === undefined) return [];
+  if (entry.activity !== OUTREACH_ACTIVITY) {
+    return [{ field: 'reached', reason: 'Only an outreach contact says whether it reached the patient.' }];
+  }
+  if (entry.reached && entry.modality === 'none') {
+    return [
+      { field: 'reached', reason: 'An outreach with modality "none" cannot have reached the patient.' },
+    ];
+  }
+  return [];
+}
+
 /** Local sanity bound ([U]): one logged contact longer than a working day (8 h) is almost surely a typo. */
 export const MAX_CONTACT_MINUTES = 480;
 

@@ -13,20 +13,29 @@ import { episodeScores, reducedBy, summarizeOutcome } from './outcomes.js';
 import { DEFAULT_REGISTRY_RULES, type RegistryRules } from './rules.js';
 import {
   notImprovingSignal,
+  relapseSignal,
+  reviewOverdueSignal,
   reviewRequestSignal,
   safetySignal,
+  unreachableSignal,
   unreviewedEnrolleeSignal,
 } from './review-signals.js';
 import { asOfView, type EpisodeSnapshot, type RegistryProgram } from './snapshot.js';
 
-/** docs/domain/measurement-based-care.md §8, plus recommendation_unacknowledged. Listed in urgency order. */
+/**
+ * docs/domain/measurement-based-care.md §8, plus recommendation_unacknowledged, relapse, unreachable and
+ * review_overdue. Listed in urgency order; codes are stable (clients filter on them).
+ */
 export const FLAG_CODES = [
   'safety_risk',
   'needs_case_review',
   'not_improving',
+  'relapse',
+  'unreachable',
   'no_recent_contact',
   'no_follow_up_4_weeks',
   'measurement_overdue',
+  'review_overdue',
   'recommendation_unacknowledged',
   'inactive_6_months',
   'ready_for_relapse_prevention',
@@ -46,14 +55,15 @@ type FlagRule = (s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules) => st
 const ALL_OPEN: readonly OpenEpisodeStatus[] = ['referred', 'active', 'relapse_prevention'];
 const IN_CARE: readonly OpenEpisodeStatus[] = ['active', 'relapse_prevention'];
 const ACTIVE: readonly OpenEpisodeStatus[] = ['active'];
+const RELAPSE_PREVENTION: readonly OpenEpisodeStatus[] = ['relapse_prevention'];
 const BOTH_PROGRAMS: readonly RegistryProgram[] = ['cocm', 'general_bhi'];
 const COCM: readonly RegistryProgram[] = ['cocm'];
 
 /**
  * Where each flag makes sense. A referred patient is not in treatment yet, so only safety, a pending
  * review request or recommendation, and the CPT 6-month episode end apply. Relapse prevention has met
- * its goals, so outcome, measurement and first-follow-up rules stop. Psychiatric case review and the
- * CPT episode rule exist only in CoCM (docs/domain/billing.md §1, §2.2).
+ * its goals, so outcome, measurement and first-follow-up rules stop; a relapse is its own flag there.
+ * Psychiatric case review and the CPT episode rule exist only in CoCM (docs/domain/billing.md §1, §2.2).
  */
 export const FLAG_APPLICABILITY: Readonly<
   Record<FlagCode, { statuses: readonly OpenEpisodeStatus[]; programs: readonly RegistryProgram[] }>
@@ -61,9 +71,12 @@ export const FLAG_APPLICABILITY: Readonly<
   safety_risk: { statuses: ALL_OPEN, programs: BOTH_PROGRAMS },
   needs_case_review: { statuses: ALL_OPEN, programs: COCM },
   not_improving: { statuses: ACTIVE, programs: BOTH_PROGRAMS },
+  relapse: { statuses: RELAPSE_PREVENTION, programs: BOTH_PROGRAMS },
+  unreachable: { statuses: IN_CARE, programs: BOTH_PROGRAMS },
   no_recent_contact: { statuses: IN_CARE, programs: BOTH_PROGRAMS },
   no_follow_up_4_weeks: { statuses: ACTIVE, programs: BOTH_PROGRAMS },
   measurement_overdue: { statuses: ACTIVE, programs: BOTH_PROGRAMS },
+  review_overdue: { statuses: ACTIVE, programs: COCM },
   recommendation_unacknowledged: { statuses: ALL_OPEN, programs: BOTH_PROGRAMS },
   inactive_6_months: { statuses: ALL_OPEN, programs: COCM },
   ready_for_relapse_prevention: { statuses: ACTIVE, programs: BOTH_PROGRAMS },
@@ -72,18 +85,29 @@ export const FLAG_APPLICABILITY: Readonly<
 
 const safetyRisk: FlagRule = (s, _asOf, rules) => safetySignal(s, rules)?.reason ?? null;
 
-/** New enrollee not yet reviewed, not improving, or requested: docs/domain/measurement-based-care.md §8. */
+/**
+ * New enrollee not yet reviewed, not improving (or relapsing in relapse prevention), or requested:
+ * docs/domain/measurement-based-care.md §8.
+ */
 const needsCaseReview: FlagRule = (s, asOf, rules) => {
   const notImproving = notImprovingSignal(s, asOf, rules);
+  const relapse = relapseSignal(s, asOf, rules);
   const reasons = [
     unreviewedEnrolleeSignal(s)?.reason,
     notImproving && `Not improving (${notImproving.reason})`,
+    relapse && `Relapse (${relapse.reason})`,
     reviewRequestSignal(s)?.reason,
   ].filter((r): r is string => typeof r === 'string');
   return reasons.length > 0 ? reasons.join('; ') : null;
 };
 
 const notImproving: FlagRule = (s, asOf, rules) => notImprovingSignal(s, asOf, rules)?.reason ?? null;
+
+const relapse: FlagRule = (s, asOf, rules) => relapseSignal(s, asOf, rules)?.reason ?? null;
+
+const unreachable: FlagRule = (s, asOf, rules) => unreachableSignal(s, asOf, rules)?.reason ?? null;
+
+const reviewOverdue: FlagRule = (s, asOf, rules) => reviewOverdueSignal(s, asOf, rules)?.reason ?? null;
 
 /** Over N days since the last completed contact or enrollment: docs/domain/measurement-based-care.md §8. */
 const noRecentContact: FlagRule = (s, asOf, rules) => {
@@ -205,9 +229,12 @@ export const FLAG_RULES: Readonly<Record<FlagCode, FlagRule>> = {
   safety_risk: safetyRisk,
   needs_case_review: needsCaseReview,
   not_improving: notImproving,
+  relapse,
+  unreachable,
   no_recent_contact: noRecentContact,
   no_follow_up_4_weeks: noFollowUp,
   measurement_overdue: measurementOverdue,
+  review_overdue: reviewOverdue,
   recommendation_unacknowledged: recommendationUnacknowledged,
   inactive_6_months: inactiveMonths,
   ready_for_relapse_prevention: readyForRelapsePrevention,

@@ -90,3 +90,84 @@ export function reviewRequestSignal(s: EpisodeSnapshot): Signal | null {
   if (requestedAt === null || s.caseReviews.some((r) => r.date >= requestedAt)) return null;
   return { reason: `Case review requested on ${requestedAt}`, since: requestedAt };
 }
+
+/**
+ * Relapse in relapse prevention: a score taken since the step-down is elevated again, or no longer a
+ * response (docs/domain/measurement-based-care.md §2, §7, §8). The patient goes back to the consultant.
+ */
+export function relapseSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+  const steppedDown = s.relapsePreventionAt;
+  if (s.status !== 'relapse_prevention' || s.enrolledAt === null || steppedDown === null) return null;
+  const rule = rules.relapse;
+  const { baseline, latest, followUps } = summarizeOutcome(s.scores, s.primaryMeasure, s.enrolledAt, asOf, {
+    baseline: rules.baseline,
+  });
+  if (!baseline || !latest || followUps.length === 0 || latest.date < steppedDown) return null;
+  const start = baseline.score.total;
+  const elevated = latest.total >= rule.latestAtLeast;
+  const lostResponse =
+    start >= rule.elevatedBaselineMin && !reducedBy(start, latest.total, rule.responseReductionPercent);
+  if (!elevated && !lostResponse) return null;
+  const why = [
+    elevated && `≥ ${rule.latestAtLeast} again`,
+    lostResponse &&
+      `response lost (${describeShortfall(start, latest.total, rule.responseReductionPercent)} from baseline ${start})`,
+  ].filter((w): w is string => typeof w === 'string');
+  return {
+    reason:
+      `${s.primaryMeasure} ${latest.total} on ${latest.date}, in relapse prevention since ${steppedDown}: ` +
+      why.join('; '),
+    since: latest.date,
+  };
+}
+
+/** Attempt days shown in a reason: all of a few, else the first and the latest ones. */
+function attemptDays(days: readonly LocalDay[]): string {
+  return days.length <= 5 ? days.join(', ') : `${days[0]}, …, ${days.slice(-3).join(', ')}`;
+}
+
+/**
+ * N outreach attempts or more since the last completed contact (or, with none, since referral): the team
+ * tried and could not reach the patient (docs/domain/measurement-based-care.md §1, §7, §8). An attempt on
+ * the day of a completed contact is not counted, as the patient was reached that day.
+ */
+export function unreachableSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+  const last = s.contacts.reduce<LocalDay | null>((a, c) => (a === null || c.date > a ? c.date : a), null);
+  const days = s.attempts
+    .map((a) => a.date)
+    .filter((d) => last === null || d > last)
+    .sort();
+  const limit = rules.unreachable.attemptsAtLeast;
+  const first = days[0];
+  if (first === undefined || days.length < limit) return null;
+  const since =
+    last === null
+      ? `no completed contact since referral on ${s.referredAt}`
+      : `no completed contact since ${last} (${daysBetween(last, asOf)} days)`;
+  return {
+    reason: `${days.length} outreach attempts without reaching the patient (${attemptDays(days)}; ≥ ${limit}); ${since}`,
+    since: first,
+  };
+}
+
+/**
+ * An active patient last discussed at case review more than N weeks ago: weekly caseload review is a
+ * required CoCM element (docs/domain/measurement-based-care.md §4, §9). A patient never reviewed since
+ * enrollment is the new-enrollee signal instead.
+ */
+export function reviewOverdueSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+  const enrolledAt = s.enrolledAt;
+  if (s.status !== 'active' || enrolledAt === null) return null;
+  const last = s.caseReviews
+    .map((r) => r.date)
+    .filter((d) => d >= enrolledAt && d <= asOf)
+    .reduce<LocalDay | null>((a, d) => (a === null || d > a ? d : a), null);
+  if (last === null) return null;
+  const weeks = rules.reviewOverdueWeeks;
+  const days = daysBetween(last, asOf);
+  if (days <= weeks * 7) return null;
+  return {
+    reason: `Not discussed at case review since ${last}: ${days} days (> ${weeks} weeks)`,
+    since: last,
+  };
+}

@@ -9,6 +9,33 @@ import {
 } from './outcomes.js';
 
 const days = z.int().min(1);
+
+// Defaults of the rules added after clinics had saved rule sets: a saved set without them takes these.
+
+/**
+ * Relapse in relapse prevention: the latest score is elevated again (≥ 10, the elevated-baseline and
+ * not-improving threshold [V]/[U]) or the response (≥ 50 % below an elevated baseline [V]) is lost:
+ * docs/domain/measurement-based-care.md §2, §7 (relapse prevention → active on relapse), §8.
+ */
+export const DEFAULT_RELAPSE_RULE = {
+  latestAtLeast: ELEVATED_BASELINE_MIN,
+  responseReductionPercent: RESPONSE_REDUCTION_PERCENT,
+  elevatedBaselineMin: ELEVATED_BASELINE_MIN,
+};
+
+/**
+ * Outreach attempts since the last completed contact that make a patient unreachable ([U] local default):
+ * AIMS asks the registry to reach out proactively to those who do not follow up, and "unable to contact"
+ * is a discharge reason: docs/domain/measurement-based-care.md §1, §7.
+ */
+export const DEFAULT_UNREACHABLE_RULE = { attemptsAtLeast: 3 };
+
+/**
+ * Weeks an active patient may go without being discussed at case review ([U] local default): weekly
+ * caseload consultation is a required CoCM element and the psychiatric review rate an outcome measure
+ * ([V]): docs/domain/measurement-based-care.md §4, §9.
+ */
+export const DEFAULT_REVIEW_OVERDUE_WEEKS = 4;
 const percent = z.number().gt(0).max(100);
 const score = z.int().min(0);
 
@@ -49,12 +76,21 @@ export const registryRulesSchema = z.strictObject({
   minutesAtRisk: z.strictObject({ afterDayOfMonth: z.int().min(1).max(30) }),
   inactiveMonths: z.int().min(1),
   recommendationAckDays: days,
+  relapse: z
+    .strictObject({
+      latestAtLeast: score,
+      responseReductionPercent: percent,
+      elevatedBaselineMin: score,
+    })
+    .default(DEFAULT_RELAPSE_RULE),
+  unreachable: z.strictObject({ attemptsAtLeast: z.int().min(1) }).default(DEFAULT_UNREACHABLE_RULE),
+  reviewOverdueWeeks: z.int().min(1).default(DEFAULT_REVIEW_OVERDUE_WEEKS),
   caseload: z.strictObject({ capacity: z.int().min(1), aimsNorm: z.enum(CASELOAD_NORM_KEYS) }),
 });
 export type RegistryRules = z.infer<typeof registryRulesSchema>;
 
 export const DEFAULT_REGISTRY_RULES: RegistryRules = registryRulesSchema.parse({
-  version: 'registry-defaults-2026.1',
+  version: 'registry-defaults-2026.2',
   // First score from enrollment to +14 days, else the first later one ([P], configurable):
   // docs/domain/measurement-based-care.md §2.
   baseline: DEFAULT_BASELINE_RULE,
@@ -90,6 +126,10 @@ export const DEFAULT_REGISTRY_RULES: RegistryRules = registryRulesSchema.parse({
   inactiveMonths: 6,
   // Local default with no published norm ([U]): the PCP acknowledges consultant advice within a week.
   recommendationAckDays: 7,
+  // Sources on the constants above: docs/domain/measurement-based-care.md §1, §2, §4, §7, §8, §9.
+  relapse: DEFAULT_RELAPSE_RULE,
+  unreachable: DEFAULT_UNREACHABLE_RULE,
+  reviewOverdueWeeks: DEFAULT_REVIEW_OVERDUE_WEEKS,
   // 60–80 per FTE in the Medicaid/behavioral-only cell, as in the seed article on clinic operations
   // (FAQ 2): docs/domain/measurement-based-care.md §4.
   caseload: { capacity: 80, aimsNorm: 'medicaid_behavioral_only' },

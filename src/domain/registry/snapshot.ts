@@ -28,6 +28,8 @@ export const episodeSnapshotSchema = z
     referredAt: day,
     /** Initial assessment and activation: "week 0" (docs/domain/measurement-based-care.md §6). */
     enrolledAt: day.nullable(),
+    /** The day the episode last entered relapse prevention; null while it is not in it (§7). */
+    relapsePreventionAt: day.nullable(),
     primaryMeasure: primaryMeasureSchema,
     scores: z
       .array(z.strictObject({ date: day, instrument: primaryMeasureSchema, total: z.int().min(0) }))
@@ -42,6 +44,11 @@ export const episodeSnapshotSchema = z
     }),
     /** Completed patient contacts only; attempts and non-patient work are not contacts. */
     contacts: z.array(z.strictObject({ date: day, activity: z.enum(CONTACT_ACTIVITIES) })).readonly(),
+    /**
+     * Tries to reach the patient that did not reach them (outreach not marked reached); the unreachable
+     * rule counts those on days after the last completed contact, so earlier ones may be left out.
+     */
+    attempts: z.array(z.strictObject({ date: day })).readonly(),
     caseReviews: z.array(z.strictObject({ date: day })).readonly(),
     /** A clinician asked for psychiatric review; satisfied by a case review on or after this day. */
     reviewRequestedAt: day.nullable(),
@@ -85,6 +92,7 @@ export function asOfView(snapshot: EpisodeSnapshot, asOf: LocalDay): EpisodeSnap
       clinicianFlaggedAt: knownDay(safety.clinicianFlaggedAt),
     },
     contacts: upTo(snapshot.contacts),
+    attempts: upTo(snapshot.attempts),
     caseReviews: upTo(snapshot.caseReviews),
     reviewRequestedAt: knownDay(snapshot.reviewRequestedAt),
     recommendations: snapshot.recommendations

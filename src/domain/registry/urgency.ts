@@ -14,10 +14,12 @@ export interface UrgencyInput {
 /**
  * Order, most urgent first:
  *  1. the most urgent flag, then the next one, and so on, in FLAG_CODES order: safety_risk,
- *     needs_case_review, not_improving, no_recent_contact, no_follow_up_4_weeks, measurement_overdue,
- *     recommendation_unacknowledged, inactive_6_months, ready_for_relapse_prevention, minutes_at_risk.
- *     Safety comes first because it needs a same-day assessment (docs/domain/measurement-based-care.md §8);
- *     clinical non-response and lost contact come before paperwork and billing.
+ *     needs_case_review, not_improving, relapse, unreachable, no_recent_contact, no_follow_up_4_weeks,
+ *     measurement_overdue, review_overdue, recommendation_unacknowledged, inactive_6_months,
+ *     ready_for_relapse_prevention, minutes_at_risk. Safety comes first because it needs a same-day
+ *     assessment (docs/domain/measurement-based-care.md §8); clinical non-response and lost contact come
+ *     before paperwork and billing, and a patient the team tried and failed to reach before one nobody
+ *     called.
  *  2. longer since the last contact (never contacted counts as longest);
  *  3. episode id, so equal rows never swap between renders.
  */

@@ -14,6 +14,13 @@ export const contactInput = z.object({
   staffId: uuid,
   activity: activitySchema,
   modality: z.enum(MODALITIES),
+  reached: z
+    .boolean()
+    .optional()
+    .describe(
+      'Outreach only: true when the outreach reached the patient (a completed contact); false or omitted ' +
+        'records an attempt, which the registry counts toward the `unreachable` flag.',
+    ),
   billedSeparately: z.boolean().default(false),
   /** The role the staff member worked in, when they hold several (default: their BH role). */
   staffRole: z.enum(STAFF_ROLES).optional(),
@@ -38,6 +45,8 @@ export interface ContactView {
   staffRole: StaffRole;
   activity: Activity;
   modality: Modality;
+  /** Outreach: whether it reached the patient; null for every other activity. */
+  reached: boolean | null;
   billedSeparately: boolean;
   countsTowardProgram: boolean;
   reason: string;
@@ -57,6 +66,7 @@ export const contactColumns = [
   'staff_role',
   'activity',
   'modality',
+  'reached',
   'billed_separately',
   'counts_toward_program',
   'count_reason',
@@ -76,6 +86,7 @@ export function toContactView(row: {
   staff_role: string;
   activity: string;
   modality: string;
+  reached: boolean | null;
   billed_separately: boolean;
   counts_toward_program: boolean;
   count_reason: string;
@@ -95,6 +106,8 @@ export function toContactView(row: {
     staffRole: row.staff_role as StaffRole,
     activity: row.activity as Activity,
     modality: row.modality as Modality,
+    // Outreach logged before outcomes were kept was an attempt.
+    reached: row.activity === 'outreach' ? row.reached === true : null,
     billedSeparately: row.billed_separately,
     countsTowardProgram: row.counts_toward_program,
     reason: row.count_reason,

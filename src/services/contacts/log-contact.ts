@@ -5,7 +5,12 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
-import { contactStaffRole, loggedContactIssues } from '../../domain/registry/contact-rules.js';
+import {
+  OUTREACH_ACTIVITY,
+  contactStaffRole,
+  loggedContactIssues,
+  reachedIssues,
+} from '../../domain/registry/contact-rules.js';
 import { toLocalDay } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -36,6 +41,7 @@ const requestHash = (episodeId: string, input: ContactInput) =>
         input.billedSeparately,
         input.staffRole ?? null,
         input.note ?? null,
+        input.reached ?? null,
       ]),
     )
     .digest('hex');
@@ -81,6 +87,8 @@ function prepareContactEntry(
     ]);
   }
   const staffRole = contactStaffRole(staff.roles, input.staffRole);
+  const reachedProblems = reachedIssues(input);
+  if (reachedProblems.length > 0) throw AppError.validation(reachedProblems);
   const issues = loggedContactIssues(
     {
       occurredAt: input.occurredAt,
@@ -118,6 +126,7 @@ function prepareContactEntry(
       staff_role: staffRole,
       activity: input.activity,
       modality: input.modality,
+      reached: input.activity === OUTREACH_ACTIVITY ? (input.reached ?? false) : null,
       billed_separately: input.billedSeparately,
       counts_toward_program: count.counts,
       count_reason: count.reason,

@@ -6,11 +6,12 @@ import { minutesToNext } from '../../domain/billing/bill-month.js';
 import { startOfDay } from '../../domain/billing/index.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { addDays, toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
+import { addDays, type LocalDay } from '../../domain/registry/local-day.js';
+import { OUTREACH_ACTIVITY, PATIENT_CONTACT_ACTIVITIES } from '../../domain/registry/contact-rules.js';
 import type { EpisodeSnapshot } from '../../domain/registry/snapshot.js';
 import { packForPatient } from '../billing/rule-packs.js';
-import { measureLabel, type PrimaryMeasureCode } from '../episodes/episode-input.js';
 import { groupBy } from '../group-by.js';
+import { buildSnapshot, type EpisodeFacts } from './build-snapshot.js';
 
 export interface EpisodeScope {
   orgId: string;
@@ -52,48 +53,65 @@ const addOnCodes = (pack: RulePack) =>
 
 interface ContactSummary {
   episode_id: string;
-  contact_count: number;
-  last_at: Date;
-  last_activity: string;
+  contact_count: number | null;
+  last_at: Date | null;
+  last_activity: string | null;
   first_follow_up_at: Date | null;
+  attempt_at: (Date | string)[] | null;
 }
 
-const asRegistryActivity = (activity: string) =>
-  activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
-
-/** The contacts the registry rules read: the first follow-up after enrollment and the latest contact. */
-function summarisedContacts(k: ContactSummary, timeZone: string): EpisodeSnapshot['contacts'] {
-  const last = {
-    date: toLocalDay(k.last_at, timeZone),
-    activity: asRegistryActivity(k.last_activity),
-  } as const;
-  return k.first_follow_up_at
-    ? [{ date: toLocalDay(k.first_follow_up_at, timeZone), activity: 'follow_up' }, last]
-    : [last];
+/** The clinic day asked for, and the instants that bound its month so far, per clinic in scope. */
+interface DayBounds {
+  clinicId: string;
+  asOf: LocalDay;
+  monthStart: Date;
+  dayEnd: Date;
 }
 
-/** The episodes in scope, as a subquery every other read joins against. */
-function scopedEpisodeIds(db: Db, scope: EpisodeScope) {
+const boundsValues = (bounds: readonly DayBounds[]) =>
+  sql.join(
+    bounds.map((b) => sql`(${b.clinicId}::uuid, ${b.monthStart}::timestamptz, ${b.dayEnd}::timestamptz)`),
+  );
+
+/**
+ * The episodes in scope, as a subquery every other read joins against. Statuses are judged as of the
+ * day later (buildSnapshot), so this keeps every episode that may have had one of them then: referred
+ * by the latest day end, and, unless discharged episodes are asked for, not discharged before the
+ * earliest one.
+ */
+function scopedEpisodeIds(db: Db, scope: EpisodeScope, bounds: readonly DayBounds[]) {
+  const ends = bounds.map((b) => b.dayEnd.getTime());
+  const latestEnd = new Date(Math.max(...ends));
+  const earliestEnd = new Date(Math.min(...ends));
   let q: EpisodeQuery = db
     .selectFrom('episodes')
     .where('org_id', '=', scope.orgId)
-    .where('clinic_id', 'in', scope.clinicIds);
+    .where('clinic_id', 'in', scope.clinicIds)
+    .where('referred_at', '<', latestEnd);
   if (scope.episodeIds) q = q.where('id', 'in', scope.episodeIds);
   if (scope.careManagerId) q = q.where('care_manager_id', '=', scope.careManagerId);
   if (scope.psychiatricConsultantId)
     q = q.where('psychiatric_consultant_id', '=', scope.psychiatricConsultantId);
   if (scope.pcpId) q = q.where('pcp_id', '=', scope.pcpId);
   if (scope.patientId) q = q.where('patient_id', '=', scope.patientId);
-  if (scope.statuses) q = q.where('status', 'in', scope.statuses);
+  const statuses = scope.statuses;
+  if (statuses && !statuses.includes('discharged')) {
+    q = q.where((eb) => eb.or([eb('discharged_at', 'is', null), eb('discharged_at', '>=', earliestEnd)]));
+  } else if (statuses && statuses.every((s) => s === 'discharged')) {
+    q = q.where('discharged_at', '<', latestEnd);
+  }
   return q;
 }
 
 /**
- * Loads every episode in scope as a snapshot for the registry rules. `asOf(timeZone)` gives the clinic
- * day to evaluate (the caller's date, or today in each clinic's zone); billing figures are for its month.
+ * Loads every episode in scope as a snapshot for the registry rules, as it stood at the end of the clinic
+ * day `asOf(timeZone)` (the caller's date, or today in each clinic's zone): episodes referred later are
+ * absent, statuses are those of that day, and contacts, minutes, scores and reviews count up to its end.
+ * `scope.statuses` is matched against the status of that day. Billing figures are for its month so far.
  *
- * The queries return instants and the clinic days are taken here, with one cached formatter per zone:
- * converting every row with `at time zone` in SQL cost more than the rest of the registry on PGlite.
+ * The queries return instants and the clinic days are taken in buildSnapshot, with one cached formatter
+ * per zone: converting every row with `at time zone` in SQL cost more than the rest of the registry on
+ * PGlite.
  */
 export async function loadEpisodeRecords(
   db: Db,
@@ -102,7 +120,6 @@ export async function loadEpisodeRecords(
   packs: readonly RulePack[],
 ): Promise<EpisodeRecord[]> {
   if (scope.clinicIds.length === 0) return [];
-  const ids = scopedEpisodeIds(db, scope).select('id');
   // Every clinic of the organization: a patient's screenings may come from a clinic outside the scope.
   const clinics = await db
     .selectFrom('clinics')
@@ -110,18 +127,19 @@ export async function loadEpisodeRecords(
     .where('org_id', '=', scope.orgId)
     .execute();
   const zoneOf = new Map(clinics.map((c) => [c.id, c.timezone]));
-  const dayIn = (clinicId: string) => {
-    const timeZone = zoneOf.get(clinicId)!;
-    return (instant: Date) => toLocalDay(instant, timeZone);
-  };
-  const optionalDay = (instant: Date | null, timeZone: string) =>
-    instant ? toLocalDay(instant, timeZone) : null;
-  // Contacts count up to the end of each clinic's asOf day.
-  const asOfEnds = clinics
+  const bounds: DayBounds[] = clinics
     .filter((c) => scope.clinicIds.includes(c.id))
-    .map(
-      (c) => sql`(${c.id}::uuid, ${startOfDay(addDays(asOfFor(c.timezone), 1), c.timezone)}::timestamptz)`,
-    );
+    .map((c) => {
+      const asOf = asOfFor(c.timezone);
+      return {
+        clinicId: c.id,
+        asOf,
+        monthStart: startOfDay(`${asOf.slice(0, 7)}-01`, c.timezone),
+        dayEnd: startOfDay(addDays(asOf, 1), c.timezone),
+      };
+    });
+  if (bounds.length === 0) return [];
+  const ids = scopedEpisodeIds(db, scope, bounds).select('id');
   const episodes = await db
     .selectFrom('episodes as e')
     .innerJoin('patients as p', (j) =>
@@ -140,6 +158,8 @@ export async function loadEpisodeRecords(
       'e.diagnoses',
       'e.referred_at',
       'e.enrolled_at',
+      'e.relapse_prevention_at',
+      'e.discharged_at',
       'e.review_requested_at',
       'e.safety_flagged_at',
       'p.mrn',
@@ -153,172 +173,202 @@ export async function loadEpisodeRecords(
     .execute();
   if (episodes.length === 0) return [];
 
-  const patientIds = scopedEpisodeIds(db, scope).select('patient_id');
-  const [screenings, contacts, minutes, reviews, recommendations] = await Promise.all([
-    db
-      .selectFrom('screenings')
-      .select(['patient_id', 'clinic_id', 'instrument', 'total', 'item9', 'severity', 'administered_at'])
-      .where('org_id', '=', scope.orgId)
-      .where('patient_id', 'in', patientIds)
-      .where('instrument', 'in', ['phq-9', 'gad-7', 'c-ssrs-screen'])
-      .orderBy('administered_at')
-      .execute()
-      .then((rows) => rows.map((s) => ({ ...s, day: dayIn(s.clinic_id)(s.administered_at) }))),
-    // Completed patient contacts, summarised in SQL up to each clinic's asOf day: the rules need only the
-    // last contact and the first follow-up after enrollment, so the registry stays O(episodes).
-    sql<ContactSummary>`
-      with enrolled as materialized (
-        select e.id, date_trunc('day', e.enrolled_at, c.timezone) as day_start
-        from episodes e
-        join clinics c on c.org_id = e.org_id and c.id = e.clinic_id
-        where e.org_id = ${scope.orgId} and e.id in (${ids})
-      )
-      select k.episode_id, count(*)::int as contact_count, max(k.occurred_at) as last_at,
-             (array_agg(k.activity order by k.occurred_at desc))[1] as last_activity,
-             min(k.occurred_at) filter (where k.activity <> 'initial_assessment' and k.occurred_at >= n.day_start)
-               as first_follow_up_at
-      from enrolled n
-      join contacts k on k.org_id = ${scope.orgId} and k.episode_id = n.id
-      join (values ${sql.join(asOfEnds)}) as a(clinic_id, day_end) on a.clinic_id = k.clinic_id
-      where k.kind = 'entry' and k.modality <> 'none' and k.occurred_at < a.day_end
-        and k.activity in ('initial_assessment', 'follow_up', 'psychotherapy')
-        and not exists (select 1 from contacts r where r.org_id = k.org_id and r.amends_contact_id = k.id and r.kind = 'reversal')
-      group by k.episode_id
-    `
-      .execute(db)
-      .then((r) => r.rows),
-    // Counted minutes per episode and clinic month, from the rollups kept with every contact.
-    db
-      .selectFrom('episode_month_minutes')
-      .select(['episode_id', 'month', sql<number>`sum(counted_minutes)::int`.as('minutes')])
-      .where('org_id', '=', scope.orgId)
-      .where('episode_id', 'in', ids)
-      .groupBy(['episode_id', 'month'])
-      .execute(),
-    db
-      .selectFrom('case_reviews')
-      .select(['episode_id', 'clinic_id', 'reviewed_at'])
-      .where('org_id', '=', scope.orgId)
-      .where('episode_id', 'in', ids)
-      .orderBy('reviewed_at')
-      .execute()
-      .then((rows) => rows.map((r) => ({ ...r, day: dayIn(r.clinic_id)(r.reviewed_at) }))),
-    db
-      .selectFrom('recommendations')
-      .select(['episode_id', 'clinic_id', 'sent_at', 'acknowledged_at'])
-      .where('org_id', '=', scope.orgId)
-      .where('episode_id', 'in', ids)
-      .execute()
-      .then((rows) =>
-        rows.map((m) => {
-          const timeZone = zoneOf.get(m.clinic_id)!;
-          return {
-            ...m,
-            sent_day: toLocalDay(m.sent_at, timeZone),
-            ack_day: optionalDay(m.acknowledged_at, timeZone),
-          };
-        }),
-      ),
-  ]);
+  const patientIds = scopedEpisodeIds(db, scope, bounds).select('patient_id');
+  const patientActivities = sql.join(PATIENT_CONTACT_ACTIVITIES.map((a) => sql`${a}`));
+  const [statusChanges, screenings, contacts, minutes, minutesToDate, reviews, recommendations] =
+    await Promise.all([
+      db
+        .selectFrom('episode_events')
+        .select(['episode_id', 'to_status', 'at'])
+        .where('org_id', '=', scope.orgId)
+        .where('episode_id', 'in', ids)
+        .where((eb) =>
+          eb.or([
+            eb('to_status', '=', 'relapse_prevention'),
+            eb.and([eb('to_status', '=', 'active'), eb('from_status', '=', 'relapse_prevention')]),
+          ]),
+        )
+        .execute(),
+      db
+        .selectFrom('screenings')
+        .select(['patient_id', 'clinic_id', 'instrument', 'total', 'item9', 'severity', 'administered_at'])
+        .where('org_id', '=', scope.orgId)
+        .where('patient_id', 'in', patientIds)
+        .where('instrument', 'in', ['phq-9', 'gad-7', 'c-ssrs-screen'])
+        .execute(),
+      // Contacts summarised in SQL up to each clinic's day end, so the registry stays O(episodes): the
+      // rules need the last completed contact, the first follow-up after enrollment, and the attempts to
+      // reach the patient since that last contact (docs/domain/measurement-based-care.md §8).
+      sql<ContactSummary>`
+        with bounds(clinic_id, month_start, day_end) as (values ${boundsValues(bounds)}),
+        enrolled as materialized (
+          select e.id, date_trunc('day', e.enrolled_at, c.timezone) as day_start
+          from episodes e
+          join clinics c on c.org_id = e.org_id and c.id = e.clinic_id
+          where e.org_id = ${scope.orgId} and e.id in (${ids})
+        ),
+        live as materialized (
+          select k.episode_id, k.occurred_at, k.activity, n.day_start,
+                 k.modality <> 'none' and (k.activity in (${patientActivities})
+                   or (k.activity = ${OUTREACH_ACTIVITY} and k.reached)) as completed,
+                 k.activity = ${OUTREACH_ACTIVITY} and k.reached is not true as attempt
+          from enrolled n
+          join contacts k on k.org_id = ${scope.orgId} and k.episode_id = n.id
+          join bounds a on a.clinic_id = k.clinic_id
+          where k.kind = 'entry' and k.occurred_at < a.day_end
+            and not exists (select 1 from contacts r where r.org_id = k.org_id and r.amends_contact_id = k.id and r.kind = 'reversal')
+        ),
+        summary as (
+          select episode_id, count(*)::int as contact_count, max(occurred_at) as last_at,
+                 (array_agg(activity order by occurred_at desc))[1] as last_activity,
+                 min(occurred_at) filter (where activity <> 'initial_assessment' and occurred_at >= day_start)
+                   as first_follow_up_at
+          from live where completed
+          group by episode_id
+        ),
+        attempts as (
+          select l.episode_id, array_agg(l.occurred_at order by l.occurred_at) as attempt_at
+          from live l
+          left join summary s on s.episode_id = l.episode_id
+          where l.attempt and (s.last_at is null or l.occurred_at > s.last_at)
+          group by l.episode_id
+        )
+        select coalesce(s.episode_id, a.episode_id) as episode_id, s.contact_count, s.last_at,
+               s.last_activity, s.first_follow_up_at, a.attempt_at
+        from summary s
+        full join attempts a on a.episode_id = s.episode_id
+      `
+        .execute(db)
+        .then((r) => r.rows),
+      // Counted minutes per episode and clinic month, from the rollups kept with every contact.
+      db
+        .selectFrom('episode_month_minutes')
+        .select(['episode_id', 'month', sql<number>`sum(counted_minutes)::int`.as('minutes')])
+        .where('org_id', '=', scope.orgId)
+        .where('episode_id', 'in', ids)
+        .groupBy(['episode_id', 'month'])
+        .execute(),
+      // The asked month's counted minutes up to the day's end, from the log (reversals included): the
+      // month's rollup would also hold minutes logged for later days.
+      sql<{ episode_id: string; minutes: number }>`
+        with bounds(clinic_id, month_start, day_end) as (values ${boundsValues(bounds)})
+        select k.episode_id, coalesce(sum(k.minutes) filter (where k.counts_toward_program), 0)::int as minutes
+        from contacts k
+        join bounds b on b.clinic_id = k.clinic_id
+        where k.org_id = ${scope.orgId} and k.episode_id in (${ids})
+          and k.occurred_at >= b.month_start and k.occurred_at < b.day_end
+        group by k.episode_id
+      `
+        .execute(db)
+        .then((r) => r.rows),
+      db
+        .selectFrom('case_reviews')
+        .select(['episode_id', 'reviewed_at'])
+        .where('org_id', '=', scope.orgId)
+        .where('episode_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('recommendations')
+        .select(['episode_id', 'sent_at', 'acknowledged_at'])
+        .where('org_id', '=', scope.orgId)
+        .where('episode_id', 'in', ids)
+        .execute(),
+    ]);
 
-  const scoresByPatient = groupBy(screenings, (s) => s.patient_id);
+  const changesByEpisode = groupBy(statusChanges, (c) => c.episode_id);
+  const screensByPatient = groupBy(screenings, (s) => s.patient_id);
   const contactsByEpisode = new Map(contacts.map((k) => [k.episode_id, k]));
   const minutesByEpisode = groupBy(minutes, (m) => m.episode_id);
+  const toDateByEpisode = new Map(minutesToDate.map((m) => [m.episode_id, m.minutes]));
   const reviewsByEpisode = groupBy(reviews, (r) => r.episode_id);
   const recsByEpisode = groupBy(recommendations, (r) => r.episode_id);
+  const statuses = scope.statuses;
 
-  return episodes.map((e) => {
+  return episodes.flatMap((e): EpisodeRecord[] => {
     const timeZone = zoneOf.get(e.clinic_id)!;
     const asOf = asOfFor(timeZone);
-    const referredDay = toLocalDay(e.referred_at, timeZone);
-    const month = asOf.slice(0, 7);
-    const patientScreens = scoresByPatient.get(e.patient_id) ?? [];
-    const latest = <T>(rows: T[]) => rows.at(-1) ?? null;
-    const item9 = latest(
-      patientScreens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null && s.day <= asOf),
-    );
-    const cssrs = latest(patientScreens.filter((s) => s.instrument === 'c-ssrs-screen' && s.day <= asOf));
-    const contactSummary = contactsByEpisode.get(e.id);
-    const monthly = minutesByEpisode.get(e.id) ?? [];
-    const serviceMonths = monthly
-      .filter((m) => m.minutes > 0)
-      .map((m) => m.month)
-      .sort();
-    const minutesThisMonth = Math.max(0, monthly.find((m) => m.month === month)?.minutes ?? 0);
-    const { pack } = packForPatient(packs, e.payer, Number(month.slice(0, 4)));
-    const next =
-      e.status === 'discharged'
-        ? null
-        : minutesToNext(
-            {
-              month,
-              program: e.program,
-              countedMinutes: minutesThisMonth,
-              priorServiceMonths: serviceMonths.filter((m) => m < month),
-              episodeStartMonth: referredDay.slice(0, 7),
-            },
-            pack,
-          );
-    const episodeReviews = reviewsByEpisode.get(e.id) ?? [];
-    const snapshot: EpisodeSnapshot = {
-      episodeId: e.id,
+    const summary = contactsByEpisode.get(e.id);
+    const facts: EpisodeFacts = {
+      id: e.id,
       careManagerId: e.care_manager_id,
-      status: e.status,
       program: e.program,
-      referredAt: referredDay,
-      enrolledAt: optionalDay(e.enrolled_at, timeZone),
-      primaryMeasure: measureLabel(e.primary_measure as PrimaryMeasureCode),
-      scores: patientScreens
-        .filter((s) => (s.instrument === 'phq-9' || s.instrument === 'gad-7') && s.total !== null)
-        .map((s) => ({
-          date: s.day,
-          instrument: measureLabel(s.instrument as PrimaryMeasureCode),
-          total: s.total!,
-        })),
-      safety: {
-        phq9Item9: item9 ? { date: item9.day, value: item9.item9! } : null,
-        cssrs: cssrs ? { date: cssrs.day, value: (cssrs.severity ?? 'negative') as 'negative' } : null,
-        asq: null,
-        clinicianFlaggedAt: optionalDay(e.safety_flagged_at, timeZone),
-      },
-      contacts: contactSummary ? summarisedContacts(contactSummary, timeZone) : [],
-      caseReviews: episodeReviews.map((r) => ({ date: r.day })),
-      reviewRequestedAt: optionalDay(e.review_requested_at, timeZone),
-      recommendations: (recsByEpisode.get(e.id) ?? []).map((r) => ({
-        sentAt: r.sent_day,
-        acknowledgedAt: r.ack_day,
+      primaryMeasure: e.primary_measure,
+      referredAt: e.referred_at,
+      enrolledAt: e.enrolled_at,
+      relapsePreventionAt: e.relapse_prevention_at,
+      dischargedAt: e.discharged_at,
+      reviewRequestedAt: e.review_requested_at,
+      safetyFlaggedAt: e.safety_flagged_at,
+      statusChanges: (changesByEpisode.get(e.id) ?? []).map((c) => ({
+        at: c.at,
+        to: c.to_status as EpisodeStatus,
       })),
-      serviceMonths,
-      billing: {
-        minutesThisMonth,
-        // Care managers are prompted only while the month still lacks a (better) base code; one more
-        // 99494 add-on unit is shown in the billing preview, not raised as a registry flag.
-        next:
-          next && !addOnCodes(pack).has(next.code)
-            ? { code: next.code, minutesNeeded: next.minutesNeeded }
-            : null,
-      },
+      screenings: (screensByPatient.get(e.patient_id) ?? []).map((s) => ({
+        at: s.administered_at,
+        timeZone: zoneOf.get(s.clinic_id)!,
+        instrument: s.instrument,
+        total: s.total,
+        item9: s.item9,
+        severity: s.severity,
+      })),
+      contacts:
+        summary?.last_at && summary.last_activity
+          ? {
+              count: summary.contact_count ?? 0,
+              lastAt: summary.last_at,
+              lastActivity: summary.last_activity,
+              firstFollowUpAt: summary.first_follow_up_at,
+            }
+          : null,
+      attemptsAt: (summary?.attempt_at ?? []).map((at) => new Date(at)),
+      reviewedAt: (reviewsByEpisode.get(e.id) ?? []).map((r) => r.reviewed_at),
+      recommendations: (recsByEpisode.get(e.id) ?? []).map((r) => ({
+        sentAt: r.sent_at,
+        acknowledgedAt: r.acknowledged_at,
+      })),
+      monthMinutes: minutesByEpisode.get(e.id) ?? [],
+      minutesToDate: toDateByEpisode.get(e.id) ?? 0,
     };
-    const lastReview = episodeReviews.filter((r) => r.day <= asOf).at(-1);
-    return {
-      snapshot,
-      patient: {
-        id: e.patient_id,
-        mrn: e.mrn,
-        givenName: e.given_name,
-        familyName: e.family_name,
-        birthDate: e.birth_date,
-        payer: e.payer,
+    const built = buildSnapshot(facts, asOf, timeZone, (next) => {
+      const { pack } = packForPatient(packs, e.payer, Number(next.month.slice(0, 4)));
+      const found = minutesToNext(
+        {
+          month: next.month,
+          program: e.program,
+          countedMinutes: next.minutesThisMonth,
+          priorServiceMonths: next.priorServiceMonths,
+          episodeStartMonth: next.referredMonth,
+        },
+        pack,
+      );
+      // Care managers are prompted only while the month still lacks a (better) base code; one more
+      // 99494 add-on unit is shown in the billing preview, not raised as a registry flag.
+      return found && !addOnCodes(pack).has(found.code)
+        ? { code: found.code, minutesNeeded: found.minutesNeeded }
+        : null;
+    });
+    if (!built || (statuses && !statuses.includes(built.snapshot.status))) return [];
+    return [
+      {
+        snapshot: built.snapshot,
+        patient: {
+          id: e.patient_id,
+          mrn: e.mrn,
+          givenName: e.given_name,
+          familyName: e.family_name,
+          birthDate: e.birth_date,
+          payer: e.payer,
+        },
+        clinicId: e.clinic_id,
+        timeZone,
+        asOf,
+        pcpId: e.pcp_id,
+        psychiatricConsultantId: e.psychiatric_consultant_id,
+        lastContactAt: built.lastContactAt?.toISOString() ?? null,
+        contactCount: built.contactCount,
+        lastCaseReviewAt: built.lastCaseReviewAt?.toISOString() ?? null,
+        diagnoses: e.diagnoses,
       },
-      clinicId: e.clinic_id,
-      timeZone,
-      asOf,
-      pcpId: e.pcp_id,
-      psychiatricConsultantId: e.psychiatric_consultant_id,
-      lastContactAt: contactSummary?.last_at.toISOString() ?? null,
-      contactCount: contactSummary?.contact_count ?? 0,
-      lastCaseReviewAt: lastReview?.reviewed_at.toISOString() ?? null,
-      diagnoses: e.diagnoses,
-    };
+    ];
   });
 }

@@ -8,7 +8,7 @@ export const REFERRED = '2026-01-02';
 
 export const day = (n: number): LocalDay => addDays(ENROLLED, n);
 
-/** An active CoCM episode with nothing to flag as of `asOf`: reviewed, contacted, measured that day. */
+/** An active CoCM episode with nothing to flag as of `asOf`: reviewed lately, contacted, measured that day. */
 export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot> = {}): EpisodeSnapshot {
   return {
     episodeId: 'ep-1',
@@ -17,6 +17,7 @@ export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot>
     program: 'cocm',
     referredAt: REFERRED,
     enrolledAt: ENROLLED,
+    relapsePreventionAt: null,
     primaryMeasure: 'PHQ-9',
     // 16 → 9: still mild symptoms (not < 5) and a 43 % reduction (no response), but below 10.
     scores: [
@@ -28,7 +29,9 @@ export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot>
       { date: ENROLLED, activity: 'initial_assessment' },
       { date: asOf, activity: 'follow_up' },
     ],
-    caseReviews: [{ date: ENROLLED }],
+    attempts: [],
+    // Reviewed at enrollment and again four weeks before asOf (review_overdue fires after more than 4).
+    caseReviews: [{ date: ENROLLED }, ...(asOf > day(28) ? [{ date: addDays(asOf, -28) }] : [])],
     reviewRequestedAt: null,
     recommendations: [],
     serviceMonths: [monthOf(ENROLLED), monthOf(asOf)],

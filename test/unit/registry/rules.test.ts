@@ -22,6 +22,15 @@ describe('DEFAULT_REGISTRY_RULES', () => {
     ['inactive after 6 months (billing.md §2.2)', rules.inactiveMonths, 6],
     ['recommendation acknowledged within 7 days (local default)', rules.recommendationAckDays, 7],
     ['caseload capacity 80 (mbc.md §4)', rules.caseload.capacity, 80],
+    ['relapse when the latest score is ≥ 10 again (mbc.md §2, §8)', rules.relapse.latestAtLeast, 10],
+    ['relapse when less than 50 % below baseline (mbc.md §2)', rules.relapse.responseReductionPercent, 50],
+    ['relapse judges response from a baseline ≥ 10 (mbc.md §2)', rules.relapse.elevatedBaselineMin, 10],
+    [
+      'unreachable after 3 outreach attempts (mbc.md §1, §7; local default)',
+      rules.unreachable.attemptsAtLeast,
+      3,
+    ],
+    ['review overdue after 4 weeks (mbc.md §4, §9; local default)', rules.reviewOverdueWeeks, 4],
   ])('default: %s', (_rule, actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -42,8 +51,18 @@ describe('DEFAULT_REGISTRY_RULES', () => {
     ],
     ['an empty version', { ...rules, version: '' }],
     ['no C-SSRS level', { ...rules, safety: { ...rules.safety, cssrsLevels: [] } }],
+    ['zero outreach attempts', { ...rules, unreachable: { attemptsAtLeast: 0 } }],
+    ['a review cadence of half a week', { ...rules, reviewOverdueWeeks: 0.5 }],
   ])('a clinic pack is refused with %s', (_rule, pack) => {
     expect(registryRulesSchema.safeParse(pack).success).toBe(false);
+  });
+
+  it('a pack saved before relapse, unreachable and review_overdue existed takes their defaults', () => {
+    const { relapse: _r, unreachable: _u, reviewOverdueWeeks: _w, ...saved } = rules;
+    const parsed = registryRulesSchema.parse(saved);
+    expect(parsed.relapse).toEqual(rules.relapse);
+    expect(parsed.unreachable).toEqual({ attemptsAtLeast: 3 });
+    expect(parsed.reviewOverdueWeeks).toBe(4);
   });
 
   it('a clinic pack with changed thresholds parses', () => {

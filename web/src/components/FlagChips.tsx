@@ -3,6 +3,7 @@
 import { Group, Tooltip, VisuallyHidden } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconCalendarDue,
   IconCalendarOff,
   IconChartLine,
   IconCircleCheck,
@@ -11,6 +12,8 @@ import {
   IconHourglassLow,
   IconMailExclamation,
   IconPhoneOff,
+  IconPhoneX,
+  IconTrendingUp,
   IconZzz,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -26,6 +29,9 @@ const FLAG_STYLE: Record<
   safety_risk: { tone: 'danger', icon: IconAlertTriangle },
   needs_case_review: { tone: 'warning', icon: IconClipboardList },
   not_improving: { tone: 'warning', icon: IconChartLine },
+  relapse: { tone: 'warning', icon: IconTrendingUp },
+  unreachable: { tone: 'attention', icon: IconPhoneX },
+  review_overdue: { tone: 'attention', icon: IconCalendarDue },
   recommendation_unacknowledged: { tone: 'attention', icon: IconMailExclamation },
   no_recent_contact: { tone: 'attention', icon: IconPhoneOff },
   no_follow_up_4_weeks: { tone: 'attention', icon: IconCalendarOff },

@@ -191,9 +191,12 @@ export const REGISTRY_FLAG_LABELS: Record<string, string> = {
   safety_risk: 'Safety risk',
   needs_case_review: 'Needs case review',
   not_improving: 'Not improving',
+  relapse: 'Relapse',
+  unreachable: 'Unreachable',
   no_recent_contact: 'No recent contact',
   no_follow_up_4_weeks: 'No follow-up 4 weeks',
   measurement_overdue: 'Measurement overdue',
+  review_overdue: 'Review overdue',
   recommendation_unacknowledged: 'Recommendation waiting',
   inactive_6_months: 'Inactive 6 months',
   ready_for_relapse_prevention: 'Ready for relapse prevention',
@@ -205,7 +208,10 @@ export const REVIEW_REASON_LABELS: Record<string, string> = {
   safety_risk: 'Safety risk',
   new_enrollee: 'New enrollee',
   not_improving: 'Not improving',
+  relapse: 'Relapse',
   requested: 'Review requested',
+  unreachable: 'Unreachable',
+  review_overdue: 'Review overdue',
 } satisfies Record<ReviewReasonCode, string>;
 export const reviewReasonLabel = (code: string): string => REVIEW_REASON_LABELS[code] ?? words(code);
 

@@ -1,0 +1,204 @@
+// Turns one episode's stored facts (instants) into its registry snapshot as of a clinic day: pure, no I/O.
+import type { Program } from '../../domain/billing/vocabulary.js';
+import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
+import { toLocalDay, type LocalDay, type LocalMonth } from '../../domain/registry/local-day.js';
+import { measureLabel, type PrimaryMeasureCode } from '../../domain/registry/outcomes.js';
+import type { CssrsLevel } from '../../domain/registry/rules.js';
+import type { ContactActivity, EpisodeSnapshot } from '../../domain/registry/snapshot.js';
+
+/** What the loader read for one episode; every time is an instant, every list in any order. */
+export interface EpisodeFacts {
+  id: string;
+  careManagerId: string | null;
+  program: Program;
+  primaryMeasure: PrimaryMeasureCode;
+  referredAt: Date;
+  enrolledAt: Date | null;
+  relapsePreventionAt: Date | null;
+  dischargedAt: Date | null;
+  reviewRequestedAt: Date | null;
+  safetyFlaggedAt: Date | null;
+  /**
+   * Recorded moves between active and relapse prevention (the episode's status events). Enrollment is
+   * `enrolledAt`: its event carries the time it was recorded, which may be later (a backdated consent).
+   */
+  statusChanges: readonly { at: Date; to: EpisodeStatus }[];
+  /** The patient's primary-measure and safety screens from any clinic, each with its clinic's zone. */
+  screenings: readonly {
+    at: Date;
+    timeZone: string;
+    instrument: string;
+    total: number | null;
+    item9: number | null;
+    severity: string | null;
+  }[];
+  /** Completed contacts, summarised in SQL up to the end of the day. */
+  contacts: {
+    count: number;
+    lastAt: Date;
+    lastActivity: string;
+    firstFollowUpAt: Date | null;
+  } | null;
+  /** Attempts to reach the patient after the last completed contact. */
+  attemptsAt: readonly Date[];
+  reviewedAt: readonly Date[];
+  recommendations: readonly { sentAt: Date; acknowledgedAt: Date | null }[];
+  /** Counted minutes per clinic month from the rollups; only months before the day's month are used. */
+  monthMinutes: readonly { month: LocalMonth; minutes: number }[];
+  /** Counted minutes of the day's month from its first day to the end of the asked day. */
+  minutesToDate: number;
+}
+
+export interface NextThresholdInput {
+  month: LocalMonth;
+  status: EpisodeStatus;
+  minutesThisMonth: number;
+  priorServiceMonths: LocalMonth[];
+  referredMonth: LocalMonth;
+}
+
+export interface BuiltSnapshot {
+  snapshot: EpisodeSnapshot;
+  lastCaseReviewAt: Date | null;
+  lastContactAt: Date | null;
+  contactCount: number;
+}
+
+const byTime = <T extends { at: Date }>(a: T, b: T) => a.at.getTime() - b.at.getTime();
+
+/** Moves into active or relapse prevention, enrollment and the stored step-down included, oldest first. */
+function careMoves(facts: EpisodeFacts): { at: Date; to: EpisodeStatus }[] {
+  const enrolled = facts.enrolledAt ? [{ at: facts.enrolledAt, to: 'active' as const }] : [];
+  const stepDown = facts.relapsePreventionAt
+    ? [{ at: facts.relapsePreventionAt, to: 'relapse_prevention' as const }]
+    : [];
+  return [...enrolled, ...facts.statusChanges, ...stepDown]
+    .filter((c) => c.to === 'active' || c.to === 'relapse_prevention')
+    .sort(byTime);
+}
+
+/**
+ * The status on the clinic day `asOf`: discharged once the discharge day has come, referred until the
+ * enrollment day, then the last recorded move into active or relapse prevention by that day
+ * (docs/domain/measurement-based-care.md §7).
+ */
+export function statusOn(facts: EpisodeFacts, asOf: LocalDay, timeZone: string): EpisodeStatus {
+  const by = (at: Date | null) => at !== null && toLocalDay(at, timeZone) <= asOf;
+  if (by(facts.dischargedAt)) return 'discharged';
+  if (!by(facts.enrolledAt)) return 'referred';
+  return (
+    careMoves(facts)
+      .filter((c) => by(c.at))
+      .at(-1)?.to ?? 'active'
+  );
+}
+
+const asRegistryActivity = (activity: string): ContactActivity =>
+  activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
+
+/**
+ * The episode as it stood at the end of the clinic day `asOf` in `timeZone`, or null when it had not
+ * been referred yet. Everything dated later is left out: a later enrollment, step-down or discharge,
+ * screenings, attempts, reviews, recommendations (and later acknowledgements), later months' minutes.
+ * `nextThreshold` asks the billing engine for the next code still in reach with the month's minutes.
+ */
+export function buildSnapshot(
+  facts: EpisodeFacts,
+  asOf: LocalDay,
+  timeZone: string,
+  nextThreshold: (input: NextThresholdInput) => EpisodeSnapshot['billing']['next'],
+): BuiltSnapshot | null {
+  const dayOf = (at: Date) => toLocalDay(at, timeZone);
+  const known = (at: Date | null): LocalDay | null => (at !== null && dayOf(at) <= asOf ? dayOf(at) : null);
+  const referredAt = dayOf(facts.referredAt);
+  if (referredAt > asOf) return null;
+  const status = statusOn(facts, asOf, timeZone);
+  const month = asOf.slice(0, 7);
+
+  const screens = facts.screenings
+    .map((s) => ({ ...s, day: toLocalDay(s.at, s.timeZone) }))
+    .filter((s) => s.day <= asOf)
+    .sort(byTime);
+  const item9 = screens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null).at(-1);
+  const cssrs = screens.filter((s) => s.instrument === 'c-ssrs-screen').at(-1);
+
+  const earlierMonths = facts.monthMinutes
+    .filter((m) => m.month < month && m.minutes > 0)
+    .map((m) => m.month);
+  const minutesThisMonth = Math.max(0, facts.minutesToDate);
+  const serviceMonths = [...new Set(earlierMonths)].sort();
+  if (minutesThisMonth > 0) serviceMonths.push(month);
+
+  const contacts = facts.contacts;
+  const reviews = facts.reviewedAt
+    .filter((at) => dayOf(at) <= asOf)
+    .sort((a, b) => a.getTime() - b.getTime());
+  const relapsePreventionAt =
+    status === 'relapse_prevention'
+      ? (careMoves(facts)
+          .filter((c) => c.to === 'relapse_prevention' && dayOf(c.at) <= asOf)
+          .map((c) => dayOf(c.at))
+          .at(-1) ?? null)
+      : null;
+
+  const snapshot: EpisodeSnapshot = {
+    episodeId: facts.id,
+    careManagerId: facts.careManagerId,
+    status,
+    program: facts.program,
+    referredAt,
+    enrolledAt: status === 'referred' ? null : known(facts.enrolledAt),
+    relapsePreventionAt,
+    primaryMeasure: measureLabel(facts.primaryMeasure),
+    scores: screens
+      .filter((s) => (s.instrument === 'phq-9' || s.instrument === 'gad-7') && s.total !== null)
+      .map((s) => ({
+        date: s.day,
+        instrument: measureLabel(s.instrument as PrimaryMeasureCode),
+        total: s.total!,
+      })),
+    safety: {
+      phq9Item9: item9 ? { date: item9.day, value: item9.item9! } : null,
+      cssrs: cssrs ? { date: cssrs.day, value: (cssrs.severity ?? 'negative') as CssrsLevel } : null,
+      asq: null,
+      clinicianFlaggedAt: known(facts.safetyFlaggedAt),
+    },
+    contacts: contacts
+      ? [
+          ...(contacts.firstFollowUpAt
+            ? [{ date: dayOf(contacts.firstFollowUpAt), activity: 'follow_up' as const }]
+            : []),
+          { date: dayOf(contacts.lastAt), activity: asRegistryActivity(contacts.lastActivity) },
+        ]
+      : [],
+    attempts: facts.attemptsAt
+      .map((at) => ({ date: dayOf(at) }))
+      .filter((a) => a.date <= asOf)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    caseReviews: reviews.map((at) => ({ date: dayOf(at) })),
+    reviewRequestedAt: known(facts.reviewRequestedAt),
+    recommendations: facts.recommendations
+      .filter((r) => dayOf(r.sentAt) <= asOf)
+      .map((r) => ({ sentAt: dayOf(r.sentAt), acknowledgedAt: known(r.acknowledgedAt) })),
+    serviceMonths,
+    billing: {
+      minutesThisMonth,
+      next:
+        status === 'discharged'
+          ? null
+          : nextThreshold({
+              month,
+              status,
+              minutesThisMonth,
+              priorServiceMonths: serviceMonths.filter((m) => m < month),
+              referredMonth: referredAt.slice(0, 7),
+            }),
+    },
+  };
+  return {
+    snapshot,
+    lastCaseReviewAt: reviews.at(-1) ?? null,
+    lastContactAt: contacts?.lastAt ?? null,
+    contactCount: contacts?.count ?? 0,
+  };
+}
