@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite by default, PostgreSQL when a URL is given; one Kysely path for both.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -31,13 +32,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
+  // Patient search indexes names by trigram; PostgreSQL has pg_trgm in contrib, PGlite loads it here.
+  const extensions = { pg_trgm };
   if ('dataDir' in target) {
     mkdirSync(target.dataDir, { recursive: true });
     // PGlite has no cross-process lock: a second process on the same directory silently loses writes.
     lock = acquireDataDirLock(target.dataDir);
-    pglite = await PGlite.create(target.dataDir);
+    pglite = await PGlite.create(target.dataDir, { extensions });
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions });
   }
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
