@@ -5,6 +5,7 @@ import { measureBulkImport } from './figures/bulk-import.js';
 import { ensureDataset, type DatasetInput } from './figures/dataset.js';
 import { measureHttpLogging } from './figures/http-logging.js';
 import { measureMonthClose } from './figures/month-close.js';
+import { measurePatientSearch } from './figures/patient-search.js';
 import { measurePglite } from './figures/pglite-registry.js';
 import { measureRegistry } from './figures/registry.js';
 import { peakRssMiB } from './stats.js';
@@ -15,7 +16,8 @@ export type FigureInput =
   | { figure: 'month-close'; databaseUrl: string; orgId: string; runs: number }
   | { figure: 'http'; databaseUrl: string; orgId: string; requests: number; clients: number }
   | { figure: 'bulk'; databaseUrl: string; orgId: string; rows: number }
-  | { figure: 'pglite'; episodes: number; months: number; seed: number; reads: number };
+  | { figure: 'pglite'; episodes: number; months: number; seed: number; reads: number }
+  | { figure: 'search'; databaseUrl?: string; patients: number; reads: number };
 
 async function onPostgres<T>(
   databaseUrl: string,
@@ -43,6 +45,8 @@ async function run(input: FigureInput): Promise<unknown> {
       return onPostgres(input.databaseUrl, (h) => measureBulkImport(h, input.orgId, input.rows));
     case 'pglite':
       return measurePglite(input);
+    case 'search':
+      return measurePatientSearch(input);
   }
 }
 

@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** Episodes, open and discharged, in the in-memory PGlite database. */
   pgliteEpisodes: number;
   pgliteMonths: number;
+  /** Searches timed in the patient-search figure (100 000 patients, PGlite and PostgreSQL). */
+  searchReads: number;
   /** Build a new PostgreSQL organization even when one of this size exists. */
   fresh: boolean;
   only: string[] | undefined;
@@ -36,6 +38,7 @@ const NUMBERS = {
   'import-contacts': 20_000,
   'pglite-episodes': 800,
   'pglite-months': 12,
+  'search-reads': 80,
 } as const;
 
 type NumberFlag = keyof typeof NUMBERS;
@@ -77,6 +80,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
     importContacts: number('import-contacts'),
     pgliteEpisodes: number('pglite-episodes'),
     pgliteMonths: number('pglite-months'),
+    searchReads: Math.max(1, number('search-reads')),
     fresh: values.fresh ?? false,
     only: values.only?.split(',').map((s) => s.trim()),
   };

@@ -7,6 +7,7 @@ import type { BulkFigure } from './figures/bulk-import.js';
 import type { Dataset } from './figures/dataset.js';
 import type { HttpFigure } from './figures/http-logging.js';
 import type { MonthCloseFigure } from './figures/month-close.js';
+import type { SearchFigure } from './figures/patient-search.js';
 import type { PgliteFigure } from './figures/pglite-registry.js';
 import type { RegistryFigure } from './figures/registry.js';
 import { benchOptions, type BenchOptions } from './options.js';
@@ -17,6 +18,7 @@ type WithRss<T> = T & { rssMiB: number };
 const TARGET_EPISODES = 100_000;
 const TARGET_CONTACTS = 10_000_000;
 const TARGET_PGLITE_EPISODES = 10_000;
+const SEARCH_PATIENTS = 100_000;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
@@ -232,6 +234,33 @@ async function main(): Promise<void> {
         target,
       ),
     );
+  }
+  if (!o.only || o.only.includes('search')) {
+    const target = `p95 ≤ 100 ms at ${count(SEARCH_PATIENTS)} patients in one clinic`;
+    const engines = o.databaseUrl ? [undefined, o.databaseUrl] : [undefined];
+    for (const databaseUrl of engines) {
+      const label = `patient search (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${count(SEARCH_PATIENTS)} patients)`;
+      rows.push(
+        await attempt(
+          label,
+          () =>
+            runFigure<WithRss<SearchFigure>>('search', {
+              ...(databaseUrl ? { databaseUrl } : {}),
+              patients: SEARCH_PATIENTS,
+              reads: o.searchReads,
+            }),
+          (f) => ({
+            figure: label,
+            careloop: `p50 ${ms(f.real.p50)}, p95 ${ms(f.real.p95)} (${f.real.n} searches of 8 shapes, median ${f.medianMatches} matches)`,
+            baseline: `p50 ${ms(f.raw.p50)}, p95 ${ms(f.raw.p95)} (first word's indexed filter alone)`,
+            target,
+            verdict: verdict(f.real.p95 <= 100),
+            rss: mib(f.rssMiB),
+          }),
+          target,
+        ),
+      );
+    }
   }
   say();
   say(renderTable(rows));

@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite by default, PostgreSQL when a URL is given; one Kysely path for both.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -40,6 +41,8 @@ export async function openDatabase(
   }
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
+  // Patient search indexes names by trigram; PostgreSQL has pg_trgm in contrib, PGlite loads it here.
+  const extensions = { pg_trgm };
   if ('dataDir' in target) {
     mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
     // PGlite has no cross-process lock: a second process on the same directory silently loses writes.
@@ -51,11 +54,11 @@ export async function openDatabase(
           'they were readable by other local users.',
       );
     }
-    pglite = await PGlite.create(target.dataDir);
+    pglite = await PGlite.create(target.dataDir, { extensions });
     // A fresh directory's files come from PGlite's initdb, which writes them 0666 whatever the umask.
     restrictToOwner(target.dataDir);
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions });
   }
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

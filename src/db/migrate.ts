@@ -8,6 +8,7 @@ import * as billingIdentity from './migrations/2026-11-27-05-billing-identity.js
 import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-indexes.js';
 import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard.js';
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
+import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-06-month-close-indexes': monthCloseIndexes,
   '2026-12-03-15-locked-month-guard': lockedMonthGuard,
   '2026-12-03-16-outreach-reached': outreachReached,
+  '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

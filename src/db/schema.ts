@@ -1,5 +1,5 @@
 // Table types for Kysely: snake_case columns as stored; every table carries org_id.
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -58,6 +58,17 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** An admin-issued one-time code to set a new password (one pending per user; only its hash). */
+export interface PasswordResetCodesTable {
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  issued_by: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  failed_attempts: Generated<number>;
+}
+
 export interface PatientsTable {
   org_id: string;
   id: Generated<string>;
@@ -75,6 +86,8 @@ export interface PatientsTable {
   city: string | null;
   state: string | null;
   postal_code: string | null;
+  /** careloop_fold(given, family, MRN): accent- and case-folded, trigram-indexed for search. */
+  search_text: GeneratedAlways<string>;
   created_at: CreatedAt;
 }
 
@@ -337,6 +350,7 @@ export interface Database {
   users: UsersTable;
   user_clinics: UserClinicsTable;
   sessions: SessionsTable;
+  password_reset_codes: PasswordResetCodesTable;
   patients: PatientsTable;
   screenings: ScreeningsTable;
   clinic_rule_sets: ClinicRuleSetsTable;

@@ -73,7 +73,7 @@ describe('accessibility', () => {
         await expectHeading(page, 'Clinics');
         await expectAccessible(page, 'clinics');
         for (const [link, ready] of [
-          ['Users and roles', 'users-table'],
+          ['Staff', 'users-table'],
           ['Audit log', 'audit-table'],
         ] as const) {
           await goVia(page, link);

@@ -83,7 +83,7 @@ describe('admin', () => {
       async ({ page }) => {
         await page.goto('/admin/users');
         await signIn(page, inject('adminEmail'), inject('adminPassword'));
-        await expectHeading(page, 'Users and roles');
+        await expectHeading(page, 'Staff');
 
         const form = page.getByRole('form', { name: 'Add a staff member' });
         await form.getByRole('textbox', { name: 'Name' }).fill('Sam Newhire');

@@ -8,6 +8,7 @@ import { RouteError } from './components/RouteError';
 import { RouteGuard } from './components/RouteGuard';
 import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
+import ResetPasswordPage from './pages/ResetPasswordPage';
 import SignInPage from './pages/SignInPage';
 import { PAGE_ROUTES } from './routes';
 import { useSession } from './session/SessionProvider';
@@ -42,6 +43,10 @@ const router = createBrowserRouter([
   {
     element: <Titled title="Sign in" />,
     children: [{ path: '/sign-in', element: <SignInPage /> }],
+  },
+  {
+    element: <Titled title="Set a new password" />,
+    children: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
   },
   {
     path: '/',

@@ -112,10 +112,16 @@ export const PAGE_ROUTES: PageRoute[] = [
   },
   {
     path: '/admin/users',
-    title: 'Users and roles',
-    nav: { label: 'Users and roles', section: 'Admin', icon: IconUsers },
+    title: 'Staff',
+    nav: { label: 'Staff', section: 'Admin', icon: IconUsers },
     needs: ['GET /api/users', 'POST /api/users'],
     page: lazy(() => import('./pages/AdminUsersPage')),
+  },
+  {
+    path: '/account/password',
+    title: 'Change my password',
+    needs: ['POST /api/auth/change-password'],
+    page: lazy(() => import('./pages/ChangePasswordPage')),
   },
   {
     path: '/admin/triage-rules',

@@ -5,6 +5,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { login, loginInput, type SessionUser } from '../../services/auth/login.js';
 import { endSession } from '../../services/auth/sessions.js';
+import { changePassword, changePasswordInput } from '../../services/auth/change-password.js';
+import { resetPasswordInput, resetPasswordWithCode } from '../../services/auth/reset-codes.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
 import { SESSION_COOKIE, cameOverTls, credentialOf } from '../auth.js';
 import type { AppEnv } from '../env.js';
@@ -96,6 +98,34 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       // The session's roles and clinics, as every route enforces them.
       return { ...user, roles: actor.roles, clinicIds: actor.clinicIds };
     },
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/auth/change-password',
+      roles: 'any',
+      summary: 'Change your own password; your other sessions end',
+      tags: ['auth'],
+      body: changePasswordInput,
+      status: 204,
+    },
+    ({ c, deps, actor, body }) =>
+      changePassword({ db: deps.db, actor, input: body, currentToken: credentialOf(c) }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/auth/reset-password',
+      roles: 'public',
+      summary:
+        'Set a new password with the one-time code an administrator issued; the code is then spent, then sign in',
+      tags: ['auth'],
+      body: resetPasswordInput,
+      status: 204,
+    },
+    ({ deps, body }) => resetPasswordWithCode({ db: deps.db, input: body }),
   );
   return router;
 }

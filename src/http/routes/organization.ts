@@ -6,7 +6,10 @@ import { clinicViewSchema } from '../../services/clinics/clinic-view.js';
 import { createClinic, createClinicInput, listClinics } from '../../services/clinics/create-clinic.js';
 import { updateClinic, updateClinicInput } from '../../services/clinics/update-clinic.js';
 import { createUser, createUserInput } from '../../services/users/create-user.js';
-import { listUsers } from '../../services/users/list-users.js';
+import { USER_STATUS_FILTERS, listUsers } from '../../services/users/list-users.js';
+import { deactivateUser, reactivateUser } from '../../services/users/account-status.js';
+import { updateUser, updateUserInput } from '../../services/users/update-user.js';
+import { issueResetCode } from '../../services/auth/reset-codes.js';
 import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
@@ -20,6 +23,7 @@ const userView = z.object({
   clinicIds: z.array(z.string()),
   npi: z.string().nullable(),
   credential: z.string().nullable(),
+  active: z.boolean(),
 });
 
 export function organizationRoutes(): OpenAPIHono<AppEnv> {
@@ -86,10 +90,72 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       roles: 'any',
       summary: 'Staff of the caller’s clinics (all staff for an admin)',
       tags: ['organization'],
-      query: z.object({ role: z.enum(ROLES).optional(), clinicId: uuid.optional() }),
+      query: z.object({
+        role: z.enum(ROLES).optional(),
+        clinicId: uuid.optional(),
+        // Active by default (pickers); 'all' also names the deactivated on past records.
+        status: z.enum(USER_STATUS_FILTERS).default('active'),
+      }),
       response: z.object({ users: z.array(userView) }),
     },
     async ({ deps, actor, query }) => ({ users: await listUsers({ db: deps.db, actor, ...query }) }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/users/{id}',
+      roles: ['admin'],
+      summary:
+        'Change a staff member’s name, roles, clinics, credential or NPI (null clears); the last active admin keeps the admin role (422)',
+      tags: ['organization'],
+      params: z.object({ id: uuid }),
+      body: updateUserInput,
+      response: userView,
+    },
+    ({ deps, actor, params, body }) => updateUser({ db: deps.db, actor, userId: params.id, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/users/{id}/deactivate',
+      roles: ['admin'],
+      summary:
+        'Deactivate a staff member: their sessions and tokens end at once and they cannot sign in; records keep their name',
+      tags: ['organization'],
+      params: z.object({ id: uuid }),
+      response: userView,
+    },
+    ({ deps, actor, params }) => deactivateUser({ db: deps.db, actor, userId: params.id }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/users/{id}/reactivate',
+      roles: ['admin'],
+      summary: 'Let a deactivated staff member sign in again',
+      tags: ['organization'],
+      params: z.object({ id: uuid }),
+      response: userView,
+    },
+    ({ deps, actor, params }) => reactivateUser({ db: deps.db, actor, userId: params.id }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/users/{id}/password-reset',
+      roles: ['admin'],
+      summary:
+        'Issue a one-time reset code (shown only in this reply); the old password and all sessions end, and the user sets a new password with the code',
+      tags: ['organization'],
+      params: z.object({ id: uuid }),
+      status: 201,
+      response: z.object({ code: z.string(), expiresAt: z.string() }),
+    },
+    ({ deps, actor, params }) => issueResetCode({ db: deps.db, actor, userId: params.id }),
   );
   return router;
 }

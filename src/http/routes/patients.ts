@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../../services/actor.js';
 import { createPatient } from '../../services/patients/create-patient.js';
 import { patientInput } from '../../services/patients/patient-input.js';
+import { duplicatesQuery, findPossibleDuplicates } from '../../services/patients/find-duplicates.js';
 import { addressViewSchema } from '../../services/postal-address.js';
 import { updatePatient, updatePatientInput } from '../../services/patients/update-patient.js';
 import { getPatient, listPatients, listPatientsQuery } from '../../services/patients/read-patients.js';
@@ -51,12 +52,27 @@ export function patientRoutes(): OpenAPIHono<AppEnv> {
       method: 'get',
       path: '/patients',
       roles: PATIENT_READERS,
-      summary: 'Search patients by name or MRN',
+      summary:
+        'Search patients: name words in any order (a comma is fine), parts of words, MRN, birth date (YYYY-MM-DD or MM/DD/YYYY); accents and case ignored',
       tags: ['patients'],
       query: listPatientsQuery,
       response: z.object({ patients: z.array(patientView) }),
     },
     ({ deps, actor, query }) => listPatients({ db: deps.db, actor, query }),
+  );
+  // Before /patients/{id}, which would otherwise take "duplicates" for an id.
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/patients/duplicates',
+      roles: PATIENT_WRITERS,
+      summary: 'Patients of the clinic with this birth date and a similar name, to check before registering',
+      tags: ['patients'],
+      query: duplicatesQuery,
+      response: z.object({ candidates: z.array(patientView) }),
+    },
+    ({ deps, actor, query }) => findPossibleDuplicates({ db: deps.db, actor, query }),
   );
   defineRoute(
     router,

@@ -72,3 +72,15 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
     clinicIds: row.clinic_ids,
   };
 }
+
+/** Ends every session of a user at once (deactivation, a new password), except the one given. */
+export async function endUserSessions(
+  db: Db,
+  user: { orgId: string; userId: string },
+  exceptToken?: string,
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('org_id', '=', user.orgId).where('user_id', '=', user.userId);
+  if (exceptToken) query = query.where('token_hash', '<>', hashToken(exceptToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,5 @@
 // Reads patients within the actor's clinics; every read is audited with the ids it returned.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
@@ -6,6 +7,7 @@ import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { uuid } from '../schemas.js';
 import { patientColumns, toPatientView, type PatientView } from './patient-input.js';
+import { parseSearchTerms } from './search-terms.js';
 
 export const listPatientsQuery = z.object({
   clinicId: uuid.optional(),
@@ -33,14 +35,14 @@ export async function listPatients({
       .where('org_id', '=', actor.orgId)
       .where('clinic_id', 'in', clinicIds);
     if (query.q) {
-      const term = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      select = select.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['family_name']), 'like', term),
-          eb(eb.fn('lower', ['given_name']), 'like', term),
-          eb(eb.fn('lower', ['mrn']), 'like', term),
-        ]),
-      );
+      const { words, birthDates } = parseSearchTerms(query.q);
+      // Each word must appear in the folded name-and-MRN text (trigram-indexed, see the 17th migration);
+      // the search text and the word are folded by the same database function, accents and case alike.
+      for (const word of words) {
+        const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+        select = select.where(sql<boolean>`search_text like '%' || careloop_fold(${escaped}) || '%'`);
+      }
+      if (birthDates.length > 0) select = select.where('birth_date', 'in', birthDates);
     }
     const rows = await select
       .orderBy('family_name')

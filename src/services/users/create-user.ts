@@ -6,17 +6,14 @@ import { credentialSchema, type Credential } from '../../domain/billing/vocabula
 import { AppError } from '../../errors.js';
 import { ROLES, type Actor, type Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.js';
+import { hashPassword, newPasswordSchema } from '../auth/passwords.js';
 import { trimmed, uuid } from '../schemas.js';
 
 export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address'),
     name: trimmed(200),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(1024, 'must be at most 1024 characters'),
+    password: newPasswordSchema,
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
     clinicIds: z.array(uuid).default([]),
     // One definition of a valid NPI for staff and clinics: ten digits with the CMS Luhn check digit.
@@ -37,20 +34,20 @@ export interface UserView {
   clinicIds: string[];
   npi: string | null;
   credential: Credential | null;
+  /** A deactivated user cannot sign in; their name stays on the records they made. */
+  active: boolean;
 }
+
+/** The users columns a UserView is built from (with the clinic ids added). */
+export const userColumns = ['id', 'email', 'name', 'roles', 'npi', 'credential', 'active'] as const;
 
 /** Roles and credential are written only through createUserInput, so the stored text is an enum value. */
 export const toUserView = (
   row: Omit<UserView, 'roles' | 'credential'> & { roles: string[]; credential: string | null },
 ): UserView => ({ ...row, roles: row.roles as Role[], credential: row.credential as Credential | null });
 
-/** Inserts the user; callers own the transaction and the audit row. */
-export async function insertUser(
-  db: Db,
-  orgId: string,
-  input: z.output<typeof createUserInput>,
-): Promise<UserView> {
-  const clinicIds = [...new Set(input.clinicIds)];
+/** Refuses clinic ids that are not the organization's, naming the offending index. */
+export async function assertOrgClinics(db: Db, orgId: string, clinicIds: string[]): Promise<void> {
   if (clinicIds.length > 0) {
     const known = await db
       .selectFrom('clinics')
@@ -62,6 +59,16 @@ export async function insertUser(
     if (missing >= 0)
       throw AppError.validation([{ field: `clinicIds.${missing}`, reason: 'no such clinic' }]);
   }
+}
+
+/** Inserts the user; callers own the transaction and the audit row. */
+export async function insertUser(
+  db: Db,
+  orgId: string,
+  input: z.output<typeof createUserInput>,
+): Promise<UserView> {
+  const clinicIds = [...new Set(input.clinicIds)];
+  await assertOrgClinics(db, orgId, clinicIds);
   const taken = await db
     .selectFrom('users')
     .select('id')
@@ -79,7 +86,7 @@ export async function insertUser(
       npi: input.npi ?? null,
       credential: input.credential ?? null,
     })
-    .returning(['id', 'email', 'name', 'roles', 'npi', 'credential'])
+    .returning(userColumns)
     .executeTakeFirstOrThrow();
   if (clinicIds.length > 0) {
     await db

@@ -4,16 +4,21 @@ import type { Db } from '../../db/connection.js';
 import type { Actor, Role } from '../actor.js';
 import { toUserView, type UserView } from './create-user.js';
 
+export const USER_STATUS_FILTERS = ['active', 'inactive', 'all'] as const;
+export type UserStatusFilter = (typeof USER_STATUS_FILTERS)[number];
+
 export async function listUsers({
   db,
   actor,
   role,
   clinicId,
+  status = 'active',
 }: {
   db: Db;
   actor: Actor;
   role?: Role | undefined;
   clinicId?: string | undefined;
+  status?: UserStatusFilter | undefined;
 }): Promise<UserView[]> {
   const isAdmin = actor.roles.includes('admin');
   const clinicScope = clinicId ? [clinicId].filter((id) => actor.clinicIds.includes(id)) : actor.clinicIds;
@@ -30,14 +35,16 @@ export async function listUsers({
       'u.roles',
       'u.npi',
       'u.credential',
+      'u.active',
       sql<string[]>`coalesce(array_agg(uc.clinic_id) filter (where uc.clinic_id is not null), '{}')`.as(
         'clinicIds',
       ),
     ])
     .where('u.org_id', '=', actor.orgId)
-    .where('u.active', '=', true)
-    .groupBy(['u.id', 'u.email', 'u.name', 'u.roles', 'u.npi', 'u.credential'])
+    .groupBy(['u.id', 'u.email', 'u.name', 'u.roles', 'u.npi', 'u.credential', 'u.active'])
     .orderBy('u.name');
+  // Pickers offer active staff only; names on past records need the deactivated too ('all').
+  if (status !== 'all') query = query.where('u.active', '=', status === 'active');
   if (role) query = query.where(sql<boolean>`${role} = any(u.roles)`);
   if (!isAdmin || clinicId) {
     query = query.having(sql<boolean>`array_agg(uc.clinic_id) && ${sql.val(clinicScope)}::uuid[]`);

@@ -31,6 +31,7 @@ import type { ScreeningListItem } from '@server/services/screenings/list-screeni
 import type { ScreeningView } from '@server/services/screenings/record-screening';
 import type { completeWorklistItem, WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
 import type { UserView } from '@server/services/users/create-user';
+import type { IssuedResetCode } from '@server/services/auth/reset-codes';
 import type { errorBody } from '@server/http/errors';
 import type { Issue } from '@server/errors';
 import type {
@@ -40,8 +41,10 @@ import type {
   ClinicInput,
   ClinicPatch,
   ConsentInput,
+  ChangePasswordInput,
   ContactInput,
   CorrectionInput,
+  DuplicatesQuery,
   EpisodeInput,
   EpisodePatch,
   MedicationInput,
@@ -50,10 +53,13 @@ import type {
   PatientQuery,
   RegistryQuery,
   Reply,
+  ResetPasswordInput,
   ScreeningInput,
   StopMedicationInput,
   TriageRuleSet,
   UserInput,
+  UserPatch,
+  UserQuery,
 } from './types';
 
 type ErrorBody = ReturnType<typeof errorBody>;
@@ -186,6 +192,10 @@ export class ApiClient {
       this.send('POST', '/api/auth/login', { email, password }),
     logout: (): Promise<void> => this.send('POST', '/api/auth/logout'),
     me: (): Promise<SessionUser> => this.get('/api/auth/me'),
+    changePassword: (input: ChangePasswordInput): Promise<void> =>
+      this.send('POST', '/api/auth/change-password', input),
+    resetPassword: (input: ResetPasswordInput): Promise<void> =>
+      this.send('POST', '/api/auth/reset-password', input),
   };
 
   readonly clinics = {
@@ -202,9 +212,16 @@ export class ApiClient {
   };
 
   readonly users = {
-    list: (query: { role?: Role; clinicId?: string } = {}): Promise<{ users: UserView[] }> =>
-      this.get('/api/users', query),
+    list: (query: UserQuery = {}): Promise<{ users: UserView[] }> => this.get('/api/users', { ...query }),
     create: (input: UserInput): Promise<UserView> => this.send('POST', '/api/users', input),
+    update: (userId: string, input: UserPatch): Promise<UserView> =>
+      this.send('PATCH', `/api/users/${enc(userId)}`, input),
+    deactivate: (userId: string): Promise<UserView> =>
+      this.send('POST', `/api/users/${enc(userId)}/deactivate`),
+    reactivate: (userId: string): Promise<UserView> =>
+      this.send('POST', `/api/users/${enc(userId)}/reactivate`),
+    issueResetCode: (userId: string): Promise<IssuedResetCode> =>
+      this.send('POST', `/api/users/${enc(userId)}/password-reset`),
   };
 
   readonly patients = {
@@ -212,6 +229,8 @@ export class ApiClient {
       this.get('/api/patients', { ...query }, signal),
     get: (id: string): Promise<PatientView> => this.get(`/api/patients/${enc(id)}`),
     create: (input: PatientInput): Promise<PatientView> => this.send('POST', '/api/patients', input),
+    duplicates: (query: DuplicatesQuery): Promise<{ candidates: PatientView[] }> =>
+      this.get('/api/patients/duplicates', { ...query }),
   };
 
   readonly screenings = {

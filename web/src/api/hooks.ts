@@ -3,7 +3,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { createContext, use } from 'react';
 import { capabilitiesFrom } from './capabilities';
 import type { ApiClient } from './client';
-import type { Role } from '@server/services/actor';
 import type { InboxStatus } from '@server/services/case-reviews/recommendations';
 import type { WorklistStatus } from '@server/services/triage/worklist';
 import type {
@@ -24,6 +23,11 @@ import type {
   RegistryQuery,
   ScreeningInput,
   UserInput,
+  UserPatch,
+  UserQuery,
+  ChangePasswordInput,
+  ResetPasswordInput,
+  DuplicatesQuery,
 } from './types';
 
 export const ApiContext = createContext<ApiClient | null>(null);
@@ -39,7 +43,7 @@ export const keys = {
   openapi: ['openapi'] as const,
   me: ['me'] as const,
   clinics: ['clinics'] as const,
-  users: (query: { role?: Role; clinicId?: string }) => ['users', query] as const,
+  users: (query: UserQuery) => ['users', query] as const,
   patients: (query: PatientQuery) => ['patients', query] as const,
   patient: (id: string) => ['patient', id] as const,
   screenings: (patientId: string) => ['screenings', patientId] as const,
@@ -111,7 +115,7 @@ export function useUpdateClinic() {
   });
 }
 
-export function useUsers(query: { role?: Role; clinicId?: string } = {}, enabled = true) {
+export function useUsers(query: UserQuery = {}, enabled = true) {
   const api = useApi();
   return useQuery({ queryKey: keys.users(query), queryFn: () => api.users.list(query), enabled });
 }
@@ -122,6 +126,43 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (input: UserInput) => api.users.create(input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** Staff account changes by an admin: edit, deactivate, reactivate; each refreshes the staff lists. */
+export function useUserAccount() {
+  const api = useApi();
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: ['users'] });
+  return {
+    update: useMutation({
+      mutationFn: ({ userId, input }: { userId: string; input: UserPatch }) =>
+        api.users.update(userId, input),
+      onSuccess,
+    }),
+    deactivate: useMutation({ mutationFn: (userId: string) => api.users.deactivate(userId), onSuccess }),
+    reactivate: useMutation({ mutationFn: (userId: string) => api.users.reactivate(userId), onSuccess }),
+    issueResetCode: useMutation({ mutationFn: (userId: string) => api.users.issueResetCode(userId) }),
+  };
+}
+
+export function useChangePassword() {
+  const api = useApi();
+  return useMutation({ mutationFn: (input: ChangePasswordInput) => api.auth.changePassword(input) });
+}
+
+export function useResetPassword() {
+  const api = useApi();
+  return useMutation({ mutationFn: (input: ResetPasswordInput) => api.auth.resetPassword(input) });
+}
+
+/** Patients of the clinic with this birth date and a similar name; runs once all three are filled. */
+export function usePossibleDuplicates(query: DuplicatesQuery | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['patients', 'duplicates', query] as const,
+    queryFn: () => api.patients.duplicates(query!),
+    enabled: query !== null,
   });
 }
 

@@ -12,7 +12,8 @@ export interface StaffDirectory {
 }
 
 export function useStaff(clinicId: string | null | undefined): StaffDirectory {
-  const query = useUsers(clinicId ? { clinicId } : {}, Boolean(clinicId));
+  // Deactivated staff too: their names stay on what they recorded, though pickers no longer offer them.
+  const query = useUsers(clinicId ? { clinicId, status: 'all' } : { status: 'all' }, Boolean(clinicId));
   return useMemo(() => {
     const users = query.data?.users ?? [];
     const byId = new Map(users.map((u) => [u.id, u]));
@@ -21,7 +22,7 @@ export function useStaff(clinicId: string | null | undefined): StaffDirectory {
       byId,
       name: (id) => (id ? (byId.get(id)?.name ?? 'Unknown staff member') : '—'),
       withRole: (role) =>
-        users.filter((u) => u.roles.includes(role)).sort((a, b) => a.name.localeCompare(b.name)),
+        users.filter((u) => u.active && u.roles.includes(role)).sort((a, b) => a.name.localeCompare(b.name)),
     };
   }, [query.data, query.isSuccess]);
 }

@@ -2,6 +2,7 @@
 // Reply shapes JSON leaves unchanged are the server's view types: import them with `import type` from
 // @server/services/…; enums and code lists come from @server/domain/… (pure, bundled for the browser).
 import type { z } from 'zod';
+import type { Role } from '@server/services/actor';
 import type { auditQuery } from '@server/services/audit/list-audit';
 import type { caseReviewInput } from '@server/services/case-reviews/record-case-review';
 import type { medicationInput, stopMedicationInput } from '@server/services/care-plan/medications';
@@ -20,6 +21,11 @@ import type { registryQuery } from '@server/services/registry/registry-view';
 import type { VersionedRules } from '@server/services/rules/rule-sets';
 import type { screeningInput } from '@server/services/screenings/record-screening';
 import type { createUserInput } from '@server/services/users/create-user';
+import type { updateUserInput } from '@server/services/users/update-user';
+import type { UserStatusFilter } from '@server/services/users/list-users';
+import type { changePasswordInput } from '@server/services/auth/change-password';
+import type { resetPasswordInput } from '@server/services/auth/reset-codes';
+import type { duplicatesQuery } from '@server/services/patients/find-duplicates';
 
 /** What JSON makes of a server value: dates arrive as ISO 8601 strings. */
 export type Json<T> = T extends Date
@@ -38,6 +44,15 @@ export type Reply<F extends (...args: never) => Promise<unknown>> = Json<Awaited
 export type ClinicInput = z.input<typeof createClinicInput>;
 export type ClinicPatch = z.input<typeof updateClinicInput>;
 export type UserInput = z.input<typeof createUserInput>;
+export type UserPatch = z.input<typeof updateUserInput>;
+export interface UserQuery {
+  role?: Role;
+  clinicId?: string;
+  status?: UserStatusFilter;
+}
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+export type DuplicatesQuery = z.input<typeof duplicatesQuery>;
 export type PatientInput = z.input<typeof patientInput>;
 export type ScreeningInput = z.input<typeof screeningInput>;
 export type EpisodeInput = z.input<typeof enrollInput>;

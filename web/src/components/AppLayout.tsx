@@ -1,5 +1,16 @@
 // The signed-in frame: header with clinic switcher and sign-out, the role-filtered menu, and the page.
-import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -130,6 +141,9 @@ export function AppLayout() {
                 <Text size="xs" c="dimmed" lh={1.2}>
                   {user.roles.map(roleLabel).join(', ')}
                 </Text>
+                <Anchor component={Link} to="/account/password" size="xs">
+                  Change my password
+                </Anchor>
               </Box>
             )}
             <Button

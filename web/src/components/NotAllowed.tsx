@@ -18,8 +18,8 @@ export function NotAllowed({ page, detail }: { page?: string; detail?: string })
         title="Your role cannot open this page"
       >
         <Text>
-          {page ? `${page} is` : 'This page is'} not available to your role ({roles}). If you need it, ask an
-          administrator to change your roles.
+          {page ? `${page} is` : 'This page is'} not available to your role ({roles}). If your work needs it,
+          an administrator of your organization can add a role to your account on the Staff page.
         </Text>
         {detail && (
           <Text size="sm" mt="xs" c="dimmed">

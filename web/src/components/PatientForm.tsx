@@ -12,6 +12,7 @@ import { PAYER_LABELS, SEX_LABELS } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
 import { AddressFields, ADDRESS_FIELDS, addressForm, addressInput } from './AddressFields';
+import { DuplicateWarning, usePossibleDuplicatesFor } from './DuplicateWarning';
 import { FormAlert } from './FormAlert';
 
 const FIELDS = [
@@ -51,9 +52,25 @@ export function PatientForm({
   const [address, setAddress] = useState(addressForm());
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const errors = fieldErrors(create.error);
+  const duplicates = usePossibleDuplicatesFor(
+    {
+      clinicId: clinic.id,
+      givenName: form.givenName,
+      familyName: form.familyName,
+      birthDate: form.birthDate,
+    },
+    can('GET /api/patients/duplicates'),
+  );
+  const [differentPerson, setDifferentPerson] = useState(false);
+  const [unconfirmed, setUnconfirmed] = useState(false);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // A likely duplicate is registered only when the user says, deliberately, it is another person.
+    if (duplicates.length > 0 && !differentPerson) {
+      setUnconfirmed(true);
+      return;
+    }
     // The address is optional, but any part entered sends all of it for the server to check.
     const home = addressInput(address);
     const input: PatientInput = {
@@ -167,6 +184,15 @@ export function PatientForm({
             description="Home address, needed on insurance claims"
           />
         </SimpleGrid>
+        <DuplicateWarning
+          candidates={duplicates}
+          confirmed={differentPerson}
+          onConfirm={(checked) => {
+            setDifferentPerson(checked);
+            setUnconfirmed(false);
+          }}
+          error={unconfirmed ? 'Open the existing record, or confirm this is a different person' : undefined}
+        />
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

@@ -1,9 +1,8 @@
-// Admin: staff with their roles and clinics; adding a staff member.
+// Admin: staff with their roles, clinics and status; adding, editing, deactivating and password resets.
 import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -17,20 +16,24 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useClinics, useCreateUser, useUsers } from '../api/hooks';
-import { CREDENTIALS, type Credential } from '@server/domain/billing/vocabulary';
+import type { Credential } from '@server/domain/billing/vocabulary';
 import { STAFF_ROLES } from '@server/domain/registry/roles';
 import type { Role } from '@server/services/actor';
 import type { ClinicView } from '@server/services/clinics/clinic-view';
 import type { UserView } from '@server/services/users/create-user';
+import type { UserStatusFilter } from '@server/services/users/list-users';
 import { DataTable } from '../components/DataTable';
+import { AccessFields } from '../components/staff/AccessFields';
+import { CREDENTIAL_OPTIONS, StaffDialogs, type StaffDialog } from '../components/staff/StaffDialogs';
+import { useSession } from '../session/SessionProvider';
 import { FormAlert } from '../components/FormAlert';
+import { NEW_PASSWORD_HINT } from '../components/NewPasswordFields';
 import { PasswordField } from '../components/PasswordField';
 import { QueryState } from '../components/QueryState';
 import { ROLE_LABELS, roleLabel } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 
 const col = createColumnHelper<UserView>();
-const MIN_PASSWORD = 12;
 
 function AddUser({ clinics }: { clinics: ClinicView[] }) {
   const create = useCreateUser();
@@ -102,7 +105,7 @@ function AddUser({ clinics }: { clinics: ClinicView[] }) {
           <PasswordField
             label="Initial password"
             required
-            description={`At least ${MIN_PASSWORD} characters`}
+            description={NEW_PASSWORD_HINT}
             value={form.password}
             onChange={(e) => set('password')(e.currentTarget.value)}
             error={errors.get('password')}
@@ -112,10 +115,7 @@ function AddUser({ clinics }: { clinics: ClinicView[] }) {
             label="Credential"
             value={form.credential}
             onChange={(e) => set('credential')(e.currentTarget.value)}
-            data={[
-              { value: '', label: 'None' },
-              ...CREDENTIALS.map((c) => ({ value: c, label: c.toUpperCase() })),
-            ]}
+            data={CREDENTIAL_OPTIONS}
             error={errors.get('credential')}
           />
           <TextInput
@@ -127,32 +127,14 @@ function AddUser({ clinics }: { clinics: ClinicView[] }) {
             error={errors.get('npi')}
           />
         </SimpleGrid>
-        <Checkbox.Group
-          label="Roles"
-          required
-          value={roles}
-          onChange={(v) => setRoles(v as Role[])}
-          error={errors.get('roles')}
-        >
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt="xs">
-            {STAFF_ROLES.map((r) => (
-              <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <Checkbox.Group
-          label="Clinics"
-          description="Staff other than admins need at least one"
-          value={clinicIds}
-          onChange={setClinicIds}
-          error={errors.get('clinicIds')}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-            {clinics.map((c) => (
-              <Checkbox key={c.id} value={c.id} label={c.name} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
+        <AccessFields
+          roles={roles}
+          onRoles={setRoles}
+          clinicIds={clinicIds}
+          onClinicIds={setClinicIds}
+          clinics={clinics}
+          errors={errors}
+        />
         <Group>
           <Button
             type="submit"
@@ -167,10 +149,19 @@ function AddUser({ clinics }: { clinics: ClinicView[] }) {
   );
 }
 
+const STATUS_OPTIONS: { value: UserStatusFilter; label: string }[] = [
+  { value: 'active', label: 'Active' },
+  { value: 'inactive', label: 'Deactivated' },
+  { value: 'all', label: 'All' },
+];
+
 export default function AdminUsersPage() {
   const clinics = useClinics();
+  const { user: me } = useSession();
   const [role, setRole] = useState<Role | ''>('');
-  const users = useUsers(role ? { role } : {});
+  const [status, setStatus] = useState<UserStatusFilter>('active');
+  const [dialog, setDialog] = useState<StaffDialog>(null);
+  const users = useUsers(role ? { role, status } : { status });
   const clinicName = useMemo(() => {
     const names = new Map((clinics.data?.clinics ?? []).map((c) => [c.id, c.name]));
     return (id: string) => names.get(id) ?? id;
@@ -195,22 +186,80 @@ export default function AdminUsersPage() {
       col.accessor((u) => u.clinicIds.map(clinicName).join(', '), { id: 'clinics', header: 'Clinics' }),
       col.accessor((u) => u.credential?.toUpperCase() ?? '—', { id: 'credential', header: 'Credential' }),
       col.accessor((u) => u.npi ?? '—', { id: 'npi', header: 'NPI' }),
+      col.accessor((u) => (u.active ? 'Active' : 'Deactivated'), {
+        id: 'status',
+        header: 'Status',
+        cell: (c) => (
+          <Badge variant="light" color={c.row.original.active ? 'careloop' : 'gray'}>
+            {c.getValue()}
+          </Badge>
+        ),
+      }),
+      col.display({
+        id: 'actions',
+        header: 'Actions',
+        cell: (c) => {
+          const u = c.row.original;
+          const self = u.id === me?.id;
+          return (
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="compact-sm"
+                variant="default"
+                aria-label={`Edit ${u.name}`}
+                onClick={() => setDialog({ kind: 'edit', user: u })}
+              >
+                Edit
+              </Button>
+              {!self && (
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
+                  onClick={() => setDialog({ kind: 'status', user: u })}
+                >
+                  {u.active ? 'Deactivate' : 'Reactivate'}
+                </Button>
+              )}
+              {!self && u.active && (
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  aria-label={`Reset password of ${u.name}`}
+                  onClick={() => setDialog({ kind: 'reset', user: u })}
+                >
+                  Reset password
+                </Button>
+              )}
+            </Group>
+          );
+        },
+      }),
     ],
-    [clinicName],
+    [clinicName, me?.id],
   );
   return (
     <Stack gap="lg">
-      <Title order={1}>Users and roles</Title>
-      <NativeSelect
-        label="Show role"
-        value={role}
-        onChange={(e) => setRole(e.currentTarget.value as Role | '')}
-        data={[
-          { value: '', label: 'All roles' },
-          ...STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-        ]}
-        maw={280}
-      />
+      <Title order={1}>Staff</Title>
+      <Group align="flex-end">
+        <NativeSelect
+          label="Show role"
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as Role | '')}
+          data={[
+            { value: '', label: 'All roles' },
+            ...STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+          ]}
+          maw={280}
+        />
+        <NativeSelect
+          label="Show status"
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as UserStatusFilter)}
+          data={STATUS_OPTIONS}
+          maw={200}
+        />
+      </Group>
       <QueryState query={users} loadingLabel="Loading staff…">
         {(data) => (
           <DataTable
@@ -224,6 +273,7 @@ export default function AdminUsersPage() {
         )}
       </QueryState>
       <AddUser clinics={clinics.data?.clinics ?? []} />
+      <StaffDialogs dialog={dialog} clinics={clinics.data?.clinics ?? []} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-// Patients of the current clinic: search by name or MRN, page through the list, register a new one.
+// Patients of the current clinic: search by name, MRN or birth date, page through the list, register one.
 import { Anchor, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
@@ -95,7 +95,7 @@ export default function PatientsPage() {
       </Group>
       <TextInput
         label="Search"
-        description="Name or MRN"
+        description="Name in any order or part of it, MRN, or birth date (MM/DD/YYYY)"
         leftSection={<IconSearch size={18} aria-hidden />}
         value={text}
         onChange={(e) => setQuery(e.currentTarget.value)}

@@ -1,10 +1,10 @@
 // Sign-in: email and password; explains why the user is here (session ended, signed out) and returns
 // them to the page they were going to.
-import { Alert, Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClockExclamation, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
@@ -112,6 +112,9 @@ export default function SignInPage() {
               </Button>
             </Stack>
           </Paper>
+          <Anchor component={Link} to="/reset-password">
+            Have a reset code from your administrator?
+          </Anchor>
         </Stack>
       </main>
     </Container>
