@@ -330,6 +330,18 @@ function ClaimsPanel({
         ),
       }),
       claimCol.accessor('units', { header: 'Units' }),
+      claimCol.accessor((c) => c.chargeCents ?? -1, {
+        id: 'charge',
+        header: 'Charge',
+        cell: (c) =>
+          c.row.original.chargeCents === null ? (
+            <Text size="sm" c="red.9" maw={220}>
+              Not set: {c.row.original.chargeNote}
+            </Text>
+          ) : (
+            formatMoney(c.row.original.chargeCents / 100)
+          ),
+      }),
       claimCol.accessor('minutes', { header: 'Minutes' }),
       claimCol.accessor('serviceDate', {
         header: 'Service date',
@@ -524,6 +536,9 @@ function MinutesAtRisk({ preview }: { preview: MonthPreview }) {
   );
 }
 
+/** A figure that may be unknown: "unknown", never $0 (payment amounts the packs lack). */
+const moneyOrUnknown = (value: number | null) => (value === null ? 'unknown' : formatMoney(value));
+
 function FinancialSummary({ clinicId, month }: { clinicId: string; month: string }) {
   const from = addMonths(month, -5);
   const summary = useBillingSummary(clinicId, from, month);
@@ -532,10 +547,11 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
       {(data) => {
         const chart = data.months.map((m) => ({
           month: shortMonth(m.month),
+          // An unknown revenue draws no bar rather than a bar at 0.
           'Expected revenue': m.expectedRevenue,
           'Staff cost': m.staffCost,
         }));
-        const missingFees = data.totals.linesWithoutFee;
+        const unknown = data.totals.paymentUnknown;
         return (
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -543,8 +559,8 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                 <Text size="sm" c="dimmed">
                   Expected revenue, {formatMonth(from)} – {formatMonth(month)}
                 </Text>
-                <Text fw={800} size="xl">
-                  {formatMoney(data.totals.expectedRevenue)}
+                <Text fw={800} size="xl" data-testid="expected-revenue">
+                  {moneyOrUnknown(data.totals.expectedRevenue)}
                 </Text>
               </Card>
               <Card withBorder padding="sm">
@@ -559,15 +575,16 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                 <Text size="sm" c="dimmed">
                   Net
                 </Text>
-                <Text fw={800} size="xl" c={data.totals.net < 0 ? 'red.9' : undefined}>
-                  {formatMoney(data.totals.net)}
+                <Text fw={800} size="xl" c={(data.totals.net ?? 0) < 0 ? 'red.9' : undefined}>
+                  {moneyOrUnknown(data.totals.net)}
                 </Text>
               </Card>
             </SimpleGrid>
-            {missingFees > 0 && (
+            {unknown.length > 0 && (
               <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-                {missingFees} claim {missingFees === 1 ? 'line has' : 'lines have'} no fee in the payer’s rule
-                pack, so expected revenue is understated.
+                Payment unknown for {unknown.join(', ')}: the payer’s rule pack has no amount for{' '}
+                {unknown.length === 1 ? 'this code' : 'these codes'}, so expected revenue and net are unknown
+                where {unknown.length === 1 ? 'it is' : 'they are'} billed.
               </Alert>
             )}
             {data.staff.length === 0 && (
@@ -599,6 +616,7 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                     <Table.Th scope="col">Status</Table.Th>
                     <Table.Th scope="col">Codes (units)</Table.Th>
                     <Table.Th scope="col">Expected revenue</Table.Th>
+                    <Table.Th scope="col">Payment unknown</Table.Th>
                     <Table.Th scope="col">Staff cost</Table.Th>
                     <Table.Th scope="col">Net</Table.Th>
                   </Table.Tr>
@@ -613,9 +631,10 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                           .map(([code, units]) => `${code} ×${units}`)
                           .join(', ') || '—'}
                       </Table.Td>
-                      <Table.Td>{formatMoney(m.expectedRevenue)}</Table.Td>
+                      <Table.Td>{moneyOrUnknown(m.expectedRevenue)}</Table.Td>
+                      <Table.Td>{m.paymentUnknown.join(', ') || '—'}</Table.Td>
                       <Table.Td>{formatMoney(m.staffCost)}</Table.Td>
-                      <Table.Td>{formatMoney(m.net)}</Table.Td>
+                      <Table.Td>{moneyOrUnknown(m.net)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
