@@ -1,6 +1,6 @@
 // Billing: pick a month; preview its minutes and codes (with what is at risk), close it into claims,
 // lock it, reopen it with a reason; the claims with each line's reasons, the skipped episodes with why,
-// CSV / X12 837P / FHIR downloads, and a financial summary over the months before it.
+// CSV / X12 837P / FHIR downloads, a financial summary over the months before it, and the charge schedule.
 import { BarChart } from '@mantine/charts';
 import {
   ActionIcon,
@@ -44,6 +44,7 @@ import {
 import type { MonthPreview, MonthStatus, PreviewEpisode } from '@server/services/billing/billing-month';
 import type { ClaimExportRow } from '@server/services/billing/claims';
 import type { BillingExport } from '../api/types';
+import { ChargeSchedule } from '../components/ChargeSchedule';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { Loading, QueryState } from '../components/QueryState';
@@ -743,6 +744,9 @@ export default function BillingPage() {
                 <Tabs.Tab value="summary" mih={44}>
                   Financial summary
                 </Tabs.Tab>
+                <Tabs.Tab value="charges" mih={44}>
+                  Charge schedule
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="claims" pt="md">
                 <ClaimsPanel month={month} clinicId={clinic.id} preview={data} />
@@ -755,6 +759,9 @@ export default function BillingPage() {
               </Tabs.Panel>
               <Tabs.Panel value="summary" pt="md">
                 <FinancialSummary clinicId={clinic.id} month={month} />
+              </Tabs.Panel>
+              <Tabs.Panel value="charges" pt="md">
+                <ChargeSchedule />
               </Tabs.Panel>
             </Tabs>
           )}
