@@ -9,6 +9,7 @@ import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-index
 import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard.js';
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
+import * as chargeSchedule from './migrations/2026-12-03-11-charge-schedule.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-15-locked-month-guard': lockedMonthGuard,
   '2026-12-03-16-outreach-reached': outreachReached,
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
+  '2026-12-03-11-charge-schedule': chargeSchedule,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

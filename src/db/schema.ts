@@ -334,6 +334,17 @@ export interface StaffCostsTable {
   updated_by: string;
 }
 
+/** The practice's price per code; `clinic_id` null is the organization's price. */
+export interface ChargeScheduleTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string | null;
+  code: string;
+  price_cents: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
 export interface EpisodeMonthMinutesTable {
   org_id: string;
   episode_id: string;
@@ -369,6 +380,7 @@ export interface Database {
   billing_skips: BillingSkipsTable;
   staff_costs: StaffCostsTable;
   episode_month_minutes: EpisodeMonthMinutesTable;
+  charge_schedule: ChargeScheduleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,6 @@
 // Maps a closed month's claim lines to FHIR R4 Claim resources (one per episode), per docs/domain/fhir.md §6.
-import type { Bundle, Claim } from '@medplum/fhirtypes';
-import type { ClaimExportRow } from '../services/billing/claims.js';
+import type { Bundle, Claim, Money } from '@medplum/fhirtypes';
+import { chargedCents, type ClaimExportRow } from '../services/billing/claims.js';
 import { PLACE_OF_SERVICE_OFFICE } from '../services/billing/exports/claims-csv.js';
 
 export const SYSTEMS = {
@@ -17,6 +17,9 @@ export const SYSTEMS = {
 
 /** G-codes are HCPCS Level II; the rest are CPT (docs/domain/fhir.md §1). */
 const codeSystem = (code: string) => (code.startsWith('G') ? SYSTEMS.hcpcs : SYSTEMS.cpt);
+
+/** US dollars as FHIR Money, from cents. */
+const usd = (cents: number): Money => ({ value: cents / 100, currency: 'USD' });
 
 /** One professional Claim per episode and month, one item per code (add-on units on one line). */
 export function claimsBundle(rows: readonly ClaimExportRow[], created: Date): Bundle<Claim> {
@@ -79,7 +82,12 @@ export function claimsBundle(rows: readonly ClaimExportRow[], created: Date): Bu
           coding: [{ system: SYSTEMS.placeOfService, code: PLACE_OF_SERVICE_OFFICE }],
         },
         quantity: { value: line.units },
+        // fhir.md §6: line charge `net` = `unitPrice` × `quantity` (837P SV102), the practice's charge.
+        unitPrice: usd(chargedCents(line) / line.units),
+        net: usd(chargedCents(line)),
       })),
+      // fhir.md §6: the claim's total charge (837P CLM02).
+      total: usd(lines.reduce((sum, l) => sum + chargedCents(l), 0)),
     };
   });
   return {

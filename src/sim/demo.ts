@@ -7,6 +7,7 @@ import { addressToRow } from '../services/postal-address.js';
 import { insertUser } from '../services/users/create-user.js';
 import { planAddresses, planPatients } from './demo-patients.js';
 import { planEpisodes } from './plan-episodes.js';
+import { simulatedCharges } from './practice-charges.js';
 import { Random } from './random.js';
 import { writeScreenings } from './screening-writer.js';
 import { seedRegistry, type RegistryPatient } from './seed-registry.js';
@@ -155,6 +156,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
       clinicIds[clinic.key] = row.id;
     }
     const allClinicIds = Object.values(clinicIds);
+    await trx.insertInto('charge_schedule').values(simulatedCharges(org.orgId, org.adminId)).execute();
     await trx
       .insertInto('user_clinics')
       .values(

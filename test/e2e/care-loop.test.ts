@@ -1,7 +1,8 @@
 // The collaborative care loop across roles: a care manager enrolls a patient, logs contacts (timer,
 // double click) and sees the flags in the registry, and documents consent on a referred episode; the
 // psychiatric consultant records a recommendation from the keyboard; the PCP acknowledges it from the
-// inbox; billing closes an ended month and downloads its CSV. Every page on the way is checked with axe.
+// inbox; billing closes an ended month, prices its codes in the charge schedule and downloads its CSV.
+// Every page on the way is checked with axe.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -267,7 +268,7 @@ describe('the collaborative care loop', () => {
     );
   });
 
-  it('billing closes an ended month and downloads its claims as CSV', async () => {
+  it('billing closes an ended month, prices its codes in the charge schedule and downloads its claims as CSV', async () => {
     await withSession(
       browser,
       async ({ page }) => {
@@ -291,6 +292,28 @@ describe('the collaborative care loop', () => {
         const claimText = await claim.innerText();
         expect(claimText).toContain('99492');
         expect(claimText).toMatch(/40 counted minutes/);
+        expect(claimText).toMatch(/Not set: no charge for 99492/);
+
+        // Exports carry the practice's charges: price the codes first, a refused price shown at its input.
+        await page.getByRole('tab', { name: 'Charge schedule' }).click();
+        const schedule = page.getByRole('form', { name: 'Charge schedule' });
+        const price = (row: number) =>
+          schedule.getByRole('textbox', { name: `Price in dollars (row ${row})` });
+        // A new schedule lists the codes the engine bills, each to be priced.
+        const codes = await schedule
+          .getByRole('textbox', { name: /^Code \(row \d+\)/ })
+          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+        expect(codes).toContain('99492');
+        await price(1).fill('0');
+        await schedule.getByRole('button', { name: 'Save charge schedule' }).click();
+        await expect.poll(() => price(1).getAttribute('aria-invalid')).toBe('true');
+        await schedule.getByText('must be more than 0').waitFor();
+        await expectAccessible(page, 'charge schedule with an error');
+        for (const [i, code] of codes.entries()) await price(i + 1).fill(code === '99492' ? '190.00' : '70');
+        await schedule.getByRole('button', { name: 'Save charge schedule' }).click();
+        await schedule.getByRole('status').filter({ hasText: 'Charge schedule saved.' }).waitFor();
+        await page.getByRole('tab', { name: 'Claims' }).click();
+        await expect.poll(() => claim.innerText()).toContain('$190.00');
 
         const [download] = await Promise.all([
           page.waitForEvent('download'),
@@ -302,6 +325,7 @@ describe('the collaborative care loop', () => {
         expect(header?.startsWith('service_month,date_of_service,patient_mrn')).toBe(true);
         expect(header).toContain(',code,');
         expect(first).toContain(billed.mrn);
+        expect(first).toContain(',190.00,');
         await expectAccessible(page, 'billing claims');
       },
       WIDE,

@@ -189,6 +189,14 @@ describe('exports', () => {
   async function closedMonth({ identity = true, benAddress = true } = {}) {
     const org = await newTestOrg();
     const b = await billingSetup(org, { identity });
+    // Exports carry the practice's charges and refuse codes without one (test/integration/charges.test.ts).
+    const prices = await b.billing.put('/api/billing/charge-schedule', {
+      entries: [
+        { code: '99492', price: 180 },
+        { code: '99494', price: 60 },
+      ],
+    });
+    if (prices.status !== 200) throw new Error(JSON.stringify(prices.body));
     const patientIds: string[] = [];
     for (const [name, minutes] of [
       ['Ana', 42],

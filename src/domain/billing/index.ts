@@ -2,6 +2,15 @@
 export { billMonth, billingMonthInputSchema, minutesToNext, minuteFactsSchema } from './bill-month.js';
 export type { BillingMonthInput, BillingMonthResult, MinuteFacts } from './bill-month.js';
 export type { BillingLine, NextThreshold } from './billing-line.js';
+export {
+  chargeCodeSchema,
+  chargeFor,
+  codesWithoutCharge,
+  lineChargeCents,
+  priceSchema,
+  toCents,
+} from './charges.js';
+export type { ChargeEntry, ChargeLookup } from './charges.js';
 export { countsTowardProgram, isG0323Credential, tallyMinutes } from './counting.js';
 export type { CountDecision, DailyMinutes, MinuteContext, MinuteLogEntry, MinuteTally } from './counting.js';
 export { classifyCocmMonth, gapMonths } from './episode.js';

@@ -1,5 +1,6 @@
-// Billing: month preview, close, lock and reopen; claims and their exports; rule packs; finances.
+// Billing: month preview, close, lock and reopen; claims and their exports; rule packs; charges; finances.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import type { Role } from '../../services/actor.js';
 import {
   clinicQuery,
@@ -10,6 +11,11 @@ import {
   reopenInput,
   reopenMonth,
 } from '../../services/billing/billing-month.js';
+import {
+  chargeScheduleInput,
+  getChargeSchedule,
+  replaceChargeSchedule,
+} from '../../services/billing/charge-schedule.js';
 import { listClaims } from '../../services/billing/claims.js';
 import { exportMonth } from '../../services/billing/export-month.js';
 import {
@@ -24,6 +30,21 @@ import { defineRoute } from '../route.js';
 
 const BILLING: Role[] = ['billing', 'admin'];
 const tags = ['billing'];
+
+const chargeScheduleReply = z.object({
+  entries: z.array(
+    z.object({
+      code: z.string().describe('CPT or HCPCS code, e.g. 99492 or G2214'),
+      clinicId: z
+        .string()
+        .nullable()
+        .describe("null: the organization's price; a clinic id: that clinic's own price, which wins"),
+      price: z.number().describe('US dollars per unit; a line is charged units × price'),
+    }),
+  ),
+  updatedAt: z.string().nullable().describe('ISO 8601 time of the last change, null before any'),
+  updatedBy: z.string().nullable(),
+});
 
 export function billingRoutes(): OpenAPIHono<AppEnv> {
   const r = new OpenAPIHono<AppEnv>();
@@ -183,6 +204,32 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       status: 201,
     },
     ({ deps, actor, body }) => savePackOverride({ db: deps.db, actor, input: body }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/billing/charge-schedule',
+      roles: BILLING,
+      summary: "The practice's charge per code: organization prices and the caller's clinics' overrides",
+      tags,
+      response: chargeScheduleReply,
+    },
+    ({ deps, actor }) => getChargeSchedule({ db: deps.db, actor }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'put',
+      path: '/billing/charge-schedule',
+      roles: BILLING,
+      summary:
+        "Replace the charge schedule (organization prices and the caller's clinics' overrides) in one step",
+      tags,
+      body: chargeScheduleInput,
+      response: chargeScheduleReply,
+    },
+    ({ deps, actor, body }) => replaceChargeSchedule({ db: deps.db, actor, input: body }),
   );
   defineRoute(
     r,

@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'billing.export',
   'billing.pack_override',
   'billing.staff_cost',
+  'billing.charge_schedule',
   'billing.summary',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -1,5 +1,6 @@
 // A closed month's claims with their reasons, the skipped episodes, and the export rows built from them.
 import type { Db } from '../../db/connection.js';
+import { chargeFor, lineChargeCents } from '../../domain/billing/charges.js';
 import type { PostalAddress } from '../../domain/billing/identifiers.js';
 import { lastDayOfMonth } from '../../domain/billing/months.js';
 import { toLocalDay } from '../../domain/registry/local-day.js';
@@ -8,6 +9,7 @@ import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { groupBy } from '../group-by.js';
 import { addressColumns, addressFromRow } from '../postal-address.js';
+import { loadChargeSchedule } from './charge-schedule.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
@@ -27,7 +29,12 @@ export interface ClaimView {
   reasons: string[];
   rulePackId: string;
   monthKind: string | null;
+  /** Expected payment from the rule pack's amount (billing.md §9), null when the pack has none. */
   feeCents: number | null;
+  /** The practice's charge, units × the charge schedule's price; null when the code has no price. */
+  chargeCents: number | null;
+  /** Why `chargeCents` is null (exports are refused until it is set), else null. */
+  chargeNote: string | null;
 }
 
 /** Everything an export needs about one claim line; names and ids of people, no free text. */
@@ -50,6 +57,13 @@ export interface ClaimExportRow extends ClaimView {
   baselineScore: number | null;
   latestScore: number | null;
   minutesByRole: Record<string, number>;
+}
+
+/** A line's charge for an export; exports refuse uncharged lines first, so a null here is a programming error. */
+export function chargedCents(line: ClaimExportRow): number {
+  if (line.chargeCents === null)
+    throw new Error(`claim line ${line.id} has no charge; check the schedule first`);
+  return line.chargeCents;
 }
 
 /** The clinic as the billing provider of its claims (837P 2010AA, CSV billing_tin). */
@@ -167,6 +181,7 @@ export async function loadMonthClaims(
           .where('month', '=', month)
           .groupBy(['episode_id', 'staff_role'])
           .execute();
+  const schedule = await loadChargeSchedule(db, actor.orgId);
   const day = (d: Date | null, tz: string) => (d ? toLocalDay(d, tz) : null);
   const minutesByEpisode = groupBy(minutes, (m) => m.episode_id);
   return {
@@ -184,6 +199,7 @@ export async function loadMonthClaims(
       const reg = registry.get(r.episode_id);
       const byRole: Record<string, number> = {};
       for (const m of minutesByEpisode.get(r.episode_id) ?? []) byRole[m.staff_role] = Number(m.minutes);
+      const price = chargeFor(schedule, r.code, clinicId);
       return {
         id: r.id,
         month,
@@ -200,6 +216,10 @@ export async function loadMonthClaims(
         rulePackId: r.rule_pack_id,
         monthKind: r.month_kind,
         feeCents: r.fee_cents,
+        chargeCents: price ? lineChargeCents(price.priceCents, r.units) : null,
+        chargeNote: price
+          ? null
+          : `no charge for ${r.code} in the charge schedule; set one before exporting this month`,
         patient: {
           mrn: r.mrn,
           givenName: r.given_name,

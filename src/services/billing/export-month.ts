@@ -16,6 +16,20 @@ export async function exportMonth(
 ): Promise<string | Bundle<Claim>> {
   return db.transaction().execute(async (trx) => {
     const { claims, clinic } = await loadMonthClaims(trx, actor, clinicId, month);
+    // billing.md §9a: every format carries the practice's charges, so a code without one refuses them all.
+    const uncharged = [...new Set(claims.filter((c) => c.chargeCents === null).map((c) => c.code))].sort();
+    if (uncharged.length > 0) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `The claims of ${month} cannot be exported: the charge schedule has no price for ` +
+          `${uncharged.join(', ')} (clinic "${clinic.name}" or the organization). ` +
+          'Set the practice’s price for each code (Billing → Charge schedule), then export again.',
+        uncharged.map((code) => ({
+          field: `chargeSchedule.${code}`,
+          reason: `no charge for ${code}: it is billed on ${claims.filter((c) => c.code === code).length} line(s)`,
+        })),
+      );
+    }
     const missing = format === '837p' ? missing837pData(clinic, claims) : [];
     if (missing.length > 0) {
       throw new AppError(

@@ -1,4 +1,4 @@
-// Program finances per month: codes and units billed, expected revenue from the packs' fees, against staff cost.
+// Program finances per month: codes and units billed, expected payment from the packs' amounts (or "unknown"), against staff cost.
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
@@ -28,22 +28,31 @@ export const staffCostInput = z.object({
     .min(1),
 });
 
-export interface MonthSummary {
+/** Codes, expected payment and cost of a month or of a range of months. */
+export interface RevenueFigures {
+  /** Units billed per code. */
+  codes: Record<string, number>;
+  /** Expected payment per code from the packs' amounts (billing.md §9); null: payment unknown for that code. */
+  payments: Record<string, number | null>;
+  /** The sum of `payments`; null when any billed code's payment is unknown, since a partial sum is no figure. */
+  expectedRevenue: number | null;
+  /** Billed codes whose payment is unknown (the rule pack has no amount for them), sorted. */
+  paymentUnknown: string[];
+  staffCost: number;
+  /** Expected revenue less staff cost; null while the revenue is unknown. */
+  net: number | null;
+}
+
+export interface MonthSummary extends RevenueFigures {
   month: string;
   status: MonthStatus;
-  codes: Record<string, number>;
-  expectedRevenue: number;
-  /** Lines whose pack has no fee amount for the code: revenue is understated by these. */
-  linesWithoutFee: number;
-  staffCost: number;
-  net: number;
 }
 
 /** Months in a range against staff cost, and the range's totals. */
 export interface FinancialSummary {
   months: MonthSummary[];
   staff: { role: string; fte: number; annualCost: number }[];
-  totals: Omit<MonthSummary, 'month' | 'status'>;
+  totals: RevenueFigures;
 }
 
 export async function saveStaffCosts({
@@ -134,29 +143,31 @@ export async function financialSummary({
     const summaries = months.map((month): MonthSummary => {
       const mine = lines.filter((l) => l.month === month);
       const codes: Record<string, number> = {};
-      for (const l of mine) codes[l.code] = l.units;
-      const expectedRevenue = mine.reduce((sum, l) => sum + Number(l.cents), 0) / 100;
+      const payments: Record<string, number | null> = {};
+      for (const l of mine) {
+        codes[l.code] = l.units;
+        payments[l.code] = l.without_fee > 0 ? null : Number(l.cents) / 100;
+      }
       return {
         month,
         status: statuses.find((s) => s.month === month)?.status ?? 'open',
-        codes,
-        expectedRevenue,
-        linesWithoutFee: mine.reduce((sum, l) => sum + l.without_fee, 0),
-        staffCost: round(monthlyCost),
-        net: round(expectedRevenue - monthlyCost),
+        ...withRevenue({ codes, payments, staffCost: round(monthlyCost) }),
       };
     });
-    const totals = summaries.reduce(
-      (t, m) => {
-        for (const [code, units] of Object.entries(m.codes)) t.codes[code] = (t.codes[code] ?? 0) + units;
-        t.expectedRevenue = round(t.expectedRevenue + m.expectedRevenue);
-        t.linesWithoutFee += m.linesWithoutFee;
-        t.staffCost = round(t.staffCost + m.staffCost);
-        t.net = round(t.net + m.net);
-        return t;
-      },
-      { codes: {} as Record<string, number>, expectedRevenue: 0, linesWithoutFee: 0, staffCost: 0, net: 0 },
-    );
+    const totalCodes: Record<string, number> = {};
+    const totalPayments: Record<string, number | null> = {};
+    for (const m of summaries)
+      for (const [code, units] of Object.entries(m.codes)) {
+        totalCodes[code] = (totalCodes[code] ?? 0) + units;
+        const before = code in totalPayments ? totalPayments[code]! : 0;
+        const payment = m.payments[code] ?? null;
+        totalPayments[code] = before === null || payment === null ? null : round(before + payment);
+      }
+    const totals = withRevenue({
+      codes: totalCodes,
+      payments: totalPayments,
+      staffCost: round(summaries.reduce((sum, m) => sum + m.staffCost, 0)),
+    });
     return {
       months: summaries,
       staff: staff.map((s) => ({ role: s.role, fte: Number(s.fte), annualCost: s.annual_cost_cents / 100 })),
@@ -166,3 +177,20 @@ export async function financialSummary({
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Revenue and net from the per-code payments: unknown (null) as soon as one billed code's payment is. */
+function withRevenue(m: Pick<RevenueFigures, 'codes' | 'payments' | 'staffCost'>): RevenueFigures {
+  const paymentUnknown = Object.keys(m.payments)
+    .filter((code) => m.payments[code] === null)
+    .sort();
+  const expectedRevenue =
+    paymentUnknown.length > 0
+      ? null
+      : round(Object.values(m.payments).reduce<number>((sum, p) => sum + (p ?? 0), 0));
+  return {
+    ...m,
+    expectedRevenue,
+    paymentUnknown,
+    net: expectedRevenue === null ? null : round(expectedRevenue - m.staffCost),
+  };
+}

@@ -8,6 +8,7 @@ import { inBatchTransaction, type NewRow } from '../../services/bulk/batch-trans
 import type { BulkTarget } from '../../services/bulk/bulk-target.js';
 import { insertOrganization } from '../../services/orgs/create-organization.js';
 import { patientName } from '../people.js';
+import { simulatedCharges } from '../practice-charges.js';
 import { Random } from '../random.js';
 import { CLINIC_ZONES, RATES, ZONE_PLACES } from './scale-rates.js';
 
@@ -120,6 +121,7 @@ export async function createScaleOrg(
       ...clinicIdentity(k + 1),
     }));
     await tx.insert('clinics', clinicRows);
+    await tx.insert('charge_schedule', simulatedCharges(org.orgId, org.adminId));
     const clinicIds = [org.clinicId, ...clinicRows.map((c) => c.id!)];
     const users: NewRow<'users'>[] = [];
     const memberships: NewRow<'user_clinics'>[] = clinicIds

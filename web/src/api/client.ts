@@ -8,6 +8,7 @@ import type {
   MonthPreview,
   reopenMonth,
 } from '@server/services/billing/billing-month';
+import type { ChargeScheduleView } from '@server/services/billing/charge-schedule';
 import type { MonthClaims } from '@server/services/billing/claims';
 import type { FinancialSummary } from '@server/services/billing/financial-summary';
 import type { MedicationView } from '@server/services/care-plan/medications';
@@ -38,6 +39,7 @@ import type {
   AuditQuery,
   BillingExport,
   CaseReviewInput,
+  ChargeScheduleInput,
   ClinicInput,
   ClinicPatch,
   ConsentInput,
@@ -47,6 +49,7 @@ import type {
   DuplicatesQuery,
   EpisodeInput,
   EpisodePatch,
+  Json,
   MedicationInput,
   NoteInput,
   PatientInput,
@@ -326,6 +329,9 @@ export class ApiClient {
       }),
     summary: (query: { clinicId: string; from: string; to: string }): Promise<FinancialSummary> =>
       this.get('/api/billing/summary', query),
+    chargeSchedule: (): Promise<Json<ChargeScheduleView>> => this.get('/api/billing/charge-schedule'),
+    saveChargeSchedule: (input: ChargeScheduleInput): Promise<Json<ChargeScheduleView>> =>
+      this.send('PUT', '/api/billing/charge-schedule', input),
     /** An export of a closed month as a file (CSV, X12 837P or a FHIR bundle) and its suggested name. */
     download: async (
       month: string,

@@ -9,6 +9,7 @@ import type {
   AuditQuery,
   BillingExport,
   CaseReviewInput,
+  ChargeScheduleInput,
   ClinicInput,
   ClinicPatch,
   ConsentInput,
@@ -61,6 +62,7 @@ export const keys = {
   preview: (month: string, clinicId: string) => ['billing-preview', month, clinicId] as const,
   claims: (month: string, clinicId: string) => ['claims', month, clinicId] as const,
   summary: (clinicId: string, from: string, to: string) => ['billing-summary', clinicId, from, to] as const,
+  chargeSchedule: ['charge-schedule'] as const,
 };
 
 /** Everything derived from episodes, contacts and reviews: re-read after any care write. */
@@ -516,6 +518,24 @@ export function useDownloadClaims(month: string, clinicId: string) {
       link.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return filename;
+    },
+  });
+}
+
+export function useChargeSchedule() {
+  const api = useApi();
+  return useQuery({ queryKey: keys.chargeSchedule, queryFn: () => api.billing.chargeSchedule() });
+}
+
+/** Replace the charge schedule; claims (their charges) are re-read after. */
+export function useSaveChargeSchedule() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChargeScheduleInput) => api.billing.saveChargeSchedule(input),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.chargeSchedule, saved);
+      return client.invalidateQueries({ queryKey: ['claims'] });
     },
   });
 }

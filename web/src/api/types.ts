@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Role } from '@server/services/actor';
 import type { auditQuery } from '@server/services/audit/list-audit';
+import type { chargeScheduleInput } from '@server/services/billing/charge-schedule';
 import type { caseReviewInput } from '@server/services/case-reviews/record-case-review';
 import type { medicationInput, stopMedicationInput } from '@server/services/care-plan/medications';
 import type { createClinicInput } from '@server/services/clinics/create-clinic';
@@ -64,6 +65,7 @@ export type MedicationInput = z.input<typeof medicationInput>;
 export type StopMedicationInput = z.input<typeof stopMedicationInput>;
 export type NoteInput = z.input<typeof noteInput>;
 export type CaseReviewInput = z.input<typeof caseReviewInput>;
+export type ChargeScheduleInput = z.input<typeof chargeScheduleInput>;
 
 // ---- Queries: the server schema's parameter names; values travel as text and the server parses them.
 

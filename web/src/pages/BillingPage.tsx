@@ -1,6 +1,6 @@
 // Billing: pick a month; preview its minutes and codes (with what is at risk), close it into claims,
 // lock it, reopen it with a reason; the claims with each line's reasons, the skipped episodes with why,
-// CSV / X12 837P / FHIR downloads, and a financial summary over the months before it.
+// CSV / X12 837P / FHIR downloads, a financial summary over the months before it, and the charge schedule.
 import { BarChart } from '@mantine/charts';
 import {
   ActionIcon,
@@ -44,6 +44,7 @@ import {
 import type { MonthPreview, MonthStatus, PreviewEpisode } from '@server/services/billing/billing-month';
 import type { ClaimExportRow } from '@server/services/billing/claims';
 import type { BillingExport } from '../api/types';
+import { ChargeSchedule } from '../components/ChargeSchedule';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
 import { Loading, QueryState } from '../components/QueryState';
@@ -330,6 +331,18 @@ function ClaimsPanel({
         ),
       }),
       claimCol.accessor('units', { header: 'Units' }),
+      claimCol.accessor((c) => c.chargeCents ?? -1, {
+        id: 'charge',
+        header: 'Charge',
+        cell: (c) =>
+          c.row.original.chargeCents === null ? (
+            <Text size="sm" c="red.9" maw={220}>
+              Not set: {c.row.original.chargeNote}
+            </Text>
+          ) : (
+            formatMoney(c.row.original.chargeCents / 100)
+          ),
+      }),
       claimCol.accessor('minutes', { header: 'Minutes' }),
       claimCol.accessor('serviceDate', {
         header: 'Service date',
@@ -524,6 +537,9 @@ function MinutesAtRisk({ preview }: { preview: MonthPreview }) {
   );
 }
 
+/** A figure that may be unknown: "unknown", never $0 (payment amounts the packs lack). */
+const moneyOrUnknown = (value: number | null) => (value === null ? 'unknown' : formatMoney(value));
+
 function FinancialSummary({ clinicId, month }: { clinicId: string; month: string }) {
   const from = addMonths(month, -5);
   const summary = useBillingSummary(clinicId, from, month);
@@ -532,10 +548,11 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
       {(data) => {
         const chart = data.months.map((m) => ({
           month: shortMonth(m.month),
+          // An unknown revenue draws no bar rather than a bar at 0.
           'Expected revenue': m.expectedRevenue,
           'Staff cost': m.staffCost,
         }));
-        const missingFees = data.totals.linesWithoutFee;
+        const unknown = data.totals.paymentUnknown;
         return (
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -543,8 +560,8 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                 <Text size="sm" c="dimmed">
                   Expected revenue, {formatMonth(from)} – {formatMonth(month)}
                 </Text>
-                <Text fw={800} size="xl">
-                  {formatMoney(data.totals.expectedRevenue)}
+                <Text fw={800} size="xl" data-testid="expected-revenue">
+                  {moneyOrUnknown(data.totals.expectedRevenue)}
                 </Text>
               </Card>
               <Card withBorder padding="sm">
@@ -559,15 +576,16 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                 <Text size="sm" c="dimmed">
                   Net
                 </Text>
-                <Text fw={800} size="xl" c={data.totals.net < 0 ? 'red.9' : undefined}>
-                  {formatMoney(data.totals.net)}
+                <Text fw={800} size="xl" c={(data.totals.net ?? 0) < 0 ? 'red.9' : undefined}>
+                  {moneyOrUnknown(data.totals.net)}
                 </Text>
               </Card>
             </SimpleGrid>
-            {missingFees > 0 && (
+            {unknown.length > 0 && (
               <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-                {missingFees} claim {missingFees === 1 ? 'line has' : 'lines have'} no fee in the payer’s rule
-                pack, so expected revenue is understated.
+                Payment unknown for {unknown.join(', ')}: the payer’s rule pack has no amount for{' '}
+                {unknown.length === 1 ? 'this code' : 'these codes'}, so expected revenue and net are unknown
+                where {unknown.length === 1 ? 'it is' : 'they are'} billed.
               </Alert>
             )}
             {data.staff.length === 0 && (
@@ -599,6 +617,7 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                     <Table.Th scope="col">Status</Table.Th>
                     <Table.Th scope="col">Codes (units)</Table.Th>
                     <Table.Th scope="col">Expected revenue</Table.Th>
+                    <Table.Th scope="col">Payment unknown</Table.Th>
                     <Table.Th scope="col">Staff cost</Table.Th>
                     <Table.Th scope="col">Net</Table.Th>
                   </Table.Tr>
@@ -613,9 +632,10 @@ function FinancialSummary({ clinicId, month }: { clinicId: string; month: string
                           .map(([code, units]) => `${code} ×${units}`)
                           .join(', ') || '—'}
                       </Table.Td>
-                      <Table.Td>{formatMoney(m.expectedRevenue)}</Table.Td>
+                      <Table.Td>{moneyOrUnknown(m.expectedRevenue)}</Table.Td>
+                      <Table.Td>{m.paymentUnknown.join(', ') || '—'}</Table.Td>
                       <Table.Td>{formatMoney(m.staffCost)}</Table.Td>
-                      <Table.Td>{formatMoney(m.net)}</Table.Td>
+                      <Table.Td>{moneyOrUnknown(m.net)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -724,6 +744,9 @@ export default function BillingPage() {
                 <Tabs.Tab value="summary" mih={44}>
                   Financial summary
                 </Tabs.Tab>
+                <Tabs.Tab value="charges" mih={44}>
+                  Charge schedule
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="claims" pt="md">
                 <ClaimsPanel month={month} clinicId={clinic.id} preview={data} />
@@ -736,6 +759,9 @@ export default function BillingPage() {
               </Tabs.Panel>
               <Tabs.Panel value="summary" pt="md">
                 <FinancialSummary clinicId={clinic.id} month={month} />
+              </Tabs.Panel>
+              <Tabs.Panel value="charges" pt="md">
+                <ChargeSchedule />
               </Tabs.Panel>
             </Tabs>
           )}

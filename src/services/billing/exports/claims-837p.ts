@@ -2,7 +2,7 @@
 import { JSEDINotation, X12Generator, X12Parser, X12QueryEngine, type X12Interchange } from 'node-x12';
 import type { PostalAddress } from '../../../domain/billing/identifiers.js';
 import type { Issue } from '../../../errors.js';
-import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
+import { chargedCents, type ClaimExportRow, type ClinicBillingIdentity } from '../claims.js';
 import { PLACE_OF_SERVICE_OFFICE } from './claims-csv.js';
 
 export interface Submitter {
@@ -219,7 +219,8 @@ export function claims837p(
       clean(first.patient.payer ?? 'SELF'),
     ]);
     // 2300 claim: one per episode and month; diagnoses ABK principal, ABF others.
-    const total = lines.reduce((sum, l) => sum + (l.feeCents ?? 0), 0);
+    // billing.md §9a: CLM02 and SV102 are the practice's charges (units × the charge schedule's price).
+    const total = lines.reduce((sum, l) => sum + chargedCents(l), 0);
     tx.addSegment('CLM', [
       `${first.episodeId.slice(0, 8)}${first.month.replace('-', '')}`,
       money(total),
@@ -243,7 +244,7 @@ export function claims837p(
         .join(':');
       tx.addSegment('SV1', [
         `HC:${line.code}`,
-        money(line.feeCents ?? 0),
+        money(chargedCents(line)),
         'UN',
         String(line.units),
         '',
@@ -272,6 +273,9 @@ export interface Parsed837 {
   claims: number;
   lines: number;
   codes: string[];
+  /** CLM02 of each claim and SV102 of each line: the charges, in file order. */
+  claimCharges: string[];
+  lineCharges: string[];
   /** 2010AA loops, in file order. */
   billingProviders: ParsedParty[];
   /** 2010BA loops, in file order. */
@@ -308,6 +312,8 @@ export function parse837p(edi: string): Parsed837 {
     claims: values('CLM01').length,
     lines: values('SV101').length,
     codes: values('SV101').map((v) => v.split(':')[1] ?? ''),
+    claimCharges: values('CLM02'),
+    lineCharges: values('SV102'),
     billingProviders,
     subscribers,
   };

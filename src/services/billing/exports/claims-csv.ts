@@ -21,6 +21,7 @@ export const CLAIM_CSV_COLUMNS = [
   'code',
   'modifiers',
   'units',
+  'charge',
   'icd10_1',
   'icd10_2',
   'icd10_3',
@@ -68,6 +69,8 @@ export function claimsCsv(
       c.code,
       '',
       c.units,
+      // The practice's charge for the line (units × price); exports refuse lines without one.
+      c.chargeCents === null ? '' : (c.chargeCents / 100).toFixed(2),
       dx[0] ?? '',
       dx[1] ?? '',
       dx[2] ?? '',
