@@ -2,7 +2,13 @@
 export { billMonth, billingMonthInputSchema, minutesToNext, minuteFactsSchema } from './bill-month.js';
 export type { BillingMonthInput, BillingMonthResult, MinuteFacts } from './bill-month.js';
 export type { BillingLine, NextThreshold } from './billing-line.js';
-export { countsTowardProgram, isG0323Credential, tallyMinutes } from './counting.js';
+export {
+  countsTowardProgram,
+  isG0323Credential,
+  loggingRefusal,
+  loggingRoles,
+  tallyMinutes,
+} from './counting.js';
 export type { CountDecision, DailyMinutes, MinuteContext, MinuteLogEntry, MinuteTally } from './counting.js';
 export { classifyCocmMonth, gapMonths } from './episode.js';
 export type { EpisodeFacts, MonthClassification, MonthKind } from './episode.js';
