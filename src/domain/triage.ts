@@ -8,7 +8,7 @@ import type { ScoreRange } from './instruments/bands.js';
 import { C_SSRS_LEVELS } from './instruments/c-ssrs-screen.js';
 import type { CssrsLevel } from './instruments/c-ssrs-screen.js';
 import { GAD7 } from './instruments/gad7.js';
-import { PHQ9, PHQ9_ITEM9_INDEX } from './instruments/phq9.js';
+import { PHQ9, PHQ9_ITEM9_INDEX, isPhq9Item9Positive } from './instruments/phq9.js';
 import { sourceTag } from './instruments/sum-scale.js';
 import type { ScreeningScore } from './instruments/types.js';
 
@@ -329,7 +329,7 @@ function instrumentCandidates(score: ScreeningScore, rules: TriageRules): Candid
     case 'phq-9': {
       const item9 = score.items[PHQ9_ITEM9_INDEX]?.value ?? null;
       // instruments.md §2: read item 9 itself, so the alert never depends on the total.
-      const ideation = (item9 !== null && item9 > 0) || score.flags.includes('suicidal_ideation');
+      const ideation = isPhq9Item9Positive(item9) || score.flags.includes('suicidal_ideation');
       const safety = ideation
         ? [
             candidate(

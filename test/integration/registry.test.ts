@@ -1,6 +1,7 @@
 // The CoCM registry over HTTP: episodes and consent, contacts and corrections, flags, case review loop.
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
+import { addDays, toLocalDay } from '../../src/domain/registry/local-day.js';
 import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
 
 const fields = (body: any): string[] => body.error.issues.map((i: { field: string }) => i.field);
@@ -498,6 +499,44 @@ describe('psychiatric case review and the loop back to the PCP', () => {
       startedOn: '2026-09-01',
       stoppedOn: '2026-10-01',
     });
+  });
+});
+
+// Between them the two zones' dates differ from UTC's at every hour, so UTC's "today" would fail one.
+describe.each(['Pacific/Kiritimati', 'Pacific/Honolulu'])('"today" is the clinic’s day in %s', (timeZone) => {
+  it('a birth date and a medication start on the clinic’s today are taken, its tomorrow refused', async () => {
+    const org = await newTestOrg({ timeZone });
+    const today = toLocalDay(new Date(), timeZone);
+    const tomorrow = addDays(today, 1);
+    const born = await org.admin.post('/api/patients', patientBody(org.clinicId, { birthDate: today }));
+    expect(born.status).toBe(201);
+    const unborn = await org.admin.post(
+      '/api/patients',
+      patientBody(org.clinicId, { mrn: 'TOMORROW-1', birthDate: tomorrow }),
+    );
+    expect(unborn.status).toBe(400);
+    expect(unborn.body.error.issues).toEqual([
+      { field: 'birthDate', reason: expect.stringContaining(today) },
+    ]);
+
+    const t = await team(org);
+    const episode = (await t.enroll({ referredAt: new Date(Date.now() - 86_400_000).toISOString() })).body;
+    const future = await t.pcp.post(`/api/episodes/${episode.id}/medications`, {
+      name: 'Sertraline',
+      startedOn: tomorrow,
+    });
+    expect(future.status).toBe(400);
+    expect(fields(future.body)).toEqual(['startedOn']);
+    const started = await t.pcp.post(`/api/episodes/${episode.id}/medications`, {
+      name: 'Sertraline',
+      startedOn: today,
+    });
+    expect(started.status).toBe(201);
+    const early = await t.pcp.post(`/api/medications/${started.body.id}/stop`, { stoppedOn: tomorrow });
+    expect(fields(early.body)).toEqual(['stoppedOn']);
+    expect((await t.pcp.post(`/api/medications/${started.body.id}/stop`, { stoppedOn: today })).status).toBe(
+      200,
+    );
   });
 });
 

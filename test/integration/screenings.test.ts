@@ -154,6 +154,24 @@ describe('screenings and triage', () => {
     expect(res.body.triage.dueBy).toBe('2026-11-10T04:59:59.999Z');
   });
 
+  it.each([
+    [2, 400, 0, 'a registry threshold that would drop a positive item 9’s safety flag is refused'],
+    [0, 200, 1, 'a stricter registry threshold (any answered item 9) is saved'],
+  ])('registry rules, PHQ-9 item 9 at least %i → %i (%s)', async (threshold, status, version) => {
+    const org = await newTestOrg();
+    const current = await org.admin.get(`/api/clinics/${org.clinicId}/registry-rules`);
+    const rules = structuredClone(current.body.rules);
+    rules.safety.phq9Item9AtLeast = threshold;
+    const res = await org.admin.put(`/api/clinics/${org.clinicId}/registry-rules`, { version: 0, rules });
+    expect(res.status).toBe(status);
+    if (status === 400) {
+      expect(res.body.error.issues).toEqual([
+        { field: 'rules.safety.phq9Item9AtLeast', reason: expect.stringMatching(/^must be at most 1/) },
+      ]);
+    }
+    expect((await org.admin.get(`/api/clinics/${org.clinicId}/registry-rules`)).body.version).toBe(version);
+  });
+
   it('refuses an invalid rule set with the field path and keeps the old one', async () => {
     const org = await newTestOrg();
     const current = await org.admin.get(`/api/clinics/${org.clinicId}/triage-rules`);

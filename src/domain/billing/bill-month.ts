@@ -11,7 +11,7 @@ import { assertTimeZone, parseMonth } from './months.js';
 import { checkPrerequisites } from './prerequisites.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { serviceDateFor } from './service-date.js';
-import { dateStringSchema, monthStringSchema, programSchema } from './vocabulary.js';
+import { credentialSchema, dateStringSchema, monthStringSchema, programSchema } from './vocabulary.js';
 import type { DateString, MonthString, Program } from './vocabulary.js';
 
 const minutesSchema = z.number().int().nonnegative();
@@ -30,8 +30,10 @@ const minuteFactsShape = {
   program: programSchema,
   /** whole minutes that count toward `program` this month (see countsTowardProgram / tallyMinutes) */
   countedMinutes: minutesSchema,
-  /** general BHI: the part of countedMinutes that is a G0323 practitioner's own time; default 0 */
+  /** general BHI: the part of countedMinutes the billing practitioner logged personally; default 0 */
   minutesByClass: z.strictObject({ g0323PractitionerOwn: minutesSchema }).optional(),
+  /** general BHI: the billing practitioner's credential picks G0323 or 99484 (billing.md §3); default null */
+  billingPractitionerCredential: credentialSchema.nullable().optional(),
   /** months with any CoCM service for this patient (billed or not); months ≥ `month` are ignored */
   priorServiceMonths: z.array(monthStringSchema),
   episodeStartMonth: monthStringSchema,
@@ -165,7 +167,8 @@ function evaluateMinutes(
   }
   const minutes: GeneralBhiMinutes = {
     counted: facts.countedMinutes,
-    g0323PractitionerOwn: facts.minutesByClass?.g0323PractitionerOwn ?? 0,
+    practitionerOwn: facts.minutesByClass?.g0323PractitionerOwn ?? 0,
+    billingCredential: facts.billingPractitionerCredential ?? null,
   };
   return { outcome: generalBhiOutcome(minutes, pack), next: nextGeneralBhiThreshold(minutes, pack) };
 }

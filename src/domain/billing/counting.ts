@@ -1,7 +1,8 @@
-// Decides whose logged minutes count toward a program's monthly time and totals a month's log.
+// Decides who may log minutes, whose logged minutes count toward a program's monthly time, and totals a month's log.
 import type { RulePack } from './rule-pack-schema.js';
 import { activityLabel, PROGRAM_LABEL, ROLE_LABEL } from './labels.js';
 import { dateOf } from './months.js';
+import { STAFF_ROLES } from './vocabulary.js';
 import type { Activity, Credential, DateString, Program, StaffRole } from './vocabulary.js';
 
 export interface MinuteContext {
@@ -62,7 +63,31 @@ export function countsTowardProgram(context: MinuteContext, pack: RulePack): Cou
   return { counts: true, reason: `counted: ${who} ${what} minutes count toward ${toward}${payerNote}` };
 }
 
-/** True when the person holds a credential whose own time bills G0323 under this pack (billing.md §3). */
+/**
+ * Who may log minutes on an episode of `program`: every role whose time the pack can count toward it,
+ * and the psychiatric consultant, whose case-review time is recorded even where it does not count
+ * (billing.md §1: a payer setting, default excluded). Null when allowed, else the reason.
+ */
+export function loggingRefusal(role: StaffRole, program: Program, pack: RulePack): string | null {
+  if (role === 'psychiatric_consultant' || pack.counting.roles[program][role] !== 'none') return null;
+  const allowed = loggingRoles(program, pack).map((r) => ROLE_LABEL[r]);
+  return (
+    `${ROLE_LABEL[role]} minutes do not count toward ${PROGRAM_LABEL[program]} under rule pack ${pack.id}; ` +
+    `minutes are logged by: ${allowed.join(', ')} (billing.md §1, §3)`
+  );
+}
+
+/** The roles `loggingRefusal` lets log minutes on an episode of `program`, in the vocabulary's order. */
+export function loggingRoles(program: Program, pack: RulePack): StaffRole[] {
+  return STAFF_ROLES.filter(
+    (role) => role === 'psychiatric_consultant' || pack.counting.roles[program][role] !== 'none',
+  );
+}
+
+/**
+ * True when a billing practitioner holding this credential bills G0323 on their own time under this
+ * pack: a psychologist, clinical social worker, mental health counselor or MFT (billing.md §3).
+ */
 export function isG0323Credential(credential: Credential | null, pack: RulePack): boolean {
   const own = pack.generalBhi.practitionerOwn;
   return credential !== null && own !== null && own.credentials.includes(credential);
@@ -72,12 +97,14 @@ export interface MinuteLogEntry extends Omit<MinuteContext, 'program'> {
   /** whole minutes of this activity (billing.md §2.1: no per-activity rounding) */
   minutes: number;
   occurredAt: Date;
-  credential: Credential | null;
+  /** the episode's billing practitioner logged these minutes personally (G0323 counts only those, billing.md §3) */
+  byBillingPractitioner: boolean;
 }
 
 export interface DailyMinutes {
   date: DateString;
   counted: number;
+  /** the billing practitioner's own counted minutes that day */
   g0323PractitionerOwn: number;
 }
 
@@ -106,7 +133,7 @@ export function tallyMinutes(
     const date = dateOf(entry.occurredAt, options.timeZone);
     const day = byDate.get(date) ?? { date, counted: 0, g0323PractitionerOwn: 0 };
     day.counted += entry.minutes;
-    if (isG0323Credential(entry.credential, pack)) day.g0323PractitionerOwn += entry.minutes;
+    if (entry.byBillingPractitioner) day.g0323PractitionerOwn += entry.minutes;
     byDate.set(date, day);
   }
   const dailyMinutes = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -1,93 +1,94 @@
-// Turns a month's counted general BHI minutes into a 99484 or G0323 line (billing.md §3).
+// Turns a month's counted general BHI minutes into a 99484 or G0323 line, by who bills (billing.md §3).
 import type { LineCandidate, MinuteOutcome, NextThreshold } from './billing-line.js';
-import { CREDENTIAL_LABEL, listLabel } from './labels.js';
-import type { RulePack } from './rule-pack-schema.js';
+import { isG0323Credential } from './counting.js';
+import { CREDENTIAL_LABEL } from './labels.js';
+import type { RulePack, TimedCode } from './rule-pack-schema.js';
+import type { Credential } from './vocabulary.js';
 
 export interface GeneralBhiMinutes {
+  /** every eligible staff member's counted minutes, the billing practitioner's included */
   counted: number;
-  /** part of `counted` that is the own time of a G0323 practitioner (pack credentials) */
-  g0323PractitionerOwn: number;
+  /** part of `counted` the billing practitioner logged personally */
+  practitionerOwn: number;
+  /** the episode's billing practitioner's credential; null when not recorded */
+  billingCredential: Credential | null;
 }
 
-function practitionerLabel(pack: RulePack): string {
+/** Which code the month bills and on which minutes: decided by the billing practitioner, never by the minutes. */
+type Basis =
+  | { code: TimedCode; basis: 'g0323_own'; minutes: number; credential: Credential }
+  | { code: TimedCode; basis: 'counted'; minutes: number };
+
+/**
+ * billing.md §3: G0323 is the personal time of a psychologist, clinical social worker, mental health
+ * counselor or marriage and family therapist who is the billing practitioner, under their own NPI;
+ * 99484 is billed incident to a physician or NPP (billing.md §1) on every eligible clinical staff
+ * member's minutes. A payer without G0323 (practitionerOwn null) bills 99484 on the counted minutes.
+ */
+function basisOf(minutes: GeneralBhiMinutes, pack: RulePack): Basis {
   const own = pack.generalBhi.practitionerOwn;
-  return own ? listLabel(own.credentials.map((credential) => CREDENTIAL_LABEL[credential])) : '';
-}
-
-/**
- * One general BHI code per patient-month: G0323 when the practitioner's own time reaches its
- * full 20 minutes, else 99484 on all counted minutes (billing.md §3; preferring G0323 and never
- * billing both is our reading [U]).
- */
-export function generalBhiOutcome(minutes: GeneralBhiMinutes, pack: RulePack): MinuteOutcome {
-  const { clinicalStaff, practitionerOwn } = pack.generalBhi;
-  const own = practitionerOwn?.timed;
-  if (own && minutes.g0323PractitionerOwn >= own.fromMinutes) {
-    const line: LineCandidate = {
-      code: own.code,
-      units: 1,
-      minutes: minutes.g0323PractitionerOwn,
-      reasons: [
-        `${own.code} ×1: ${minutes.g0323PractitionerOwn} minutes of the practitioner's own time ` +
-          `(${practitionerLabel(pack)}) ≥ ${own.fromMinutes} ` +
-          `(full ${own.unitMinutes} required, billing.md §3)`,
-      ],
-      reachedAtMinutes: own.fromMinutes,
+  if (own && minutes.billingCredential && isG0323Credential(minutes.billingCredential, pack)) {
+    return {
+      code: own.timed,
       basis: 'g0323_own',
+      minutes: minutes.practitionerOwn,
+      credential: minutes.billingCredential,
     };
-    return { lines: [line], belowThreshold: null };
   }
-  if (minutes.counted >= clinicalStaff.fromMinutes) {
-    const reasons = [
-      `${clinicalStaff.code} ×1: ${minutes.counted} counted minutes ≥ ${clinicalStaff.fromMinutes} ` +
-        `(full ${clinicalStaff.unitMinutes} required, no midpoint rule, billing.md §3)`,
-    ];
-    if (own && minutes.g0323PractitionerOwn > 0) {
-      reasons.push(
-        `${own.code} not billed: ${minutes.g0323PractitionerOwn} minutes of a practitioner's own time ` +
-          `(${practitionerLabel(pack)}), ${own.fromMinutes} needed`,
-      );
-    }
-    const line: LineCandidate = {
-      code: clinicalStaff.code,
-      units: 1,
-      minutes: minutes.counted,
-      reasons,
-      reachedAtMinutes: clinicalStaff.fromMinutes,
-      basis: 'counted',
-    };
-    return { lines: [line], belowThreshold: null };
-  }
-  return {
-    lines: [],
-    belowThreshold:
-      `below ${clinicalStaff.fromMinutes} minutes: ${minutes.counted} counted minutes, ` +
-      `${clinicalStaff.code} needs the full ${clinicalStaff.unitMinutes} (billing.md §3)`,
-  };
+  return { code: pack.generalBhi.clinicalStaff, basis: 'counted', minutes: minutes.counted };
 }
 
-/**
- * Next general BHI code, or null once one is reached (once a month, no add-on). While every counted
- * minute is a G0323 practitioner's own time, further minutes raise both totals, so whichever code
- * is nearer comes first (G0323 on a tie, as billing prefers it); otherwise 99484.
- */
+function basisReason(basis: Basis): string {
+  return basis.basis === 'g0323_own'
+    ? `${basis.minutes} minutes of the billing practitioner's own time (${CREDENTIAL_LABEL[basis.credential]}, own NPI)`
+    : `${basis.minutes} counted minutes of clinical staff, incident to the billing practitioner`;
+}
+
+/** Staff minutes a G0323 month cannot use: G0323 pays only the practitioner's own time (billing.md §3). */
+function othersNotBilled(minutes: GeneralBhiMinutes, basis: Basis): string[] {
+  const others = minutes.counted - minutes.practitionerOwn;
+  if (basis.basis !== 'g0323_own' || others <= 0) return [];
+  return [
+    `${others} minutes of other staff not billed: ${basis.code.code} pays only the billing practitioner's own time, ` +
+      `and 99484 incident-to needs a physician or NPP as billing practitioner (billing.md §1, §3)`,
+  ];
+}
+
+/** One general BHI code per patient-month, chosen by the billing practitioner's credential (billing.md §3). */
+export function generalBhiOutcome(minutes: GeneralBhiMinutes, pack: RulePack): MinuteOutcome {
+  const basis = basisOf(minutes, pack);
+  const { code, unitMinutes, fromMinutes } = basis.code;
+  if (basis.minutes < fromMinutes) {
+    return {
+      lines: [],
+      belowThreshold: [
+        `below ${fromMinutes} minutes: ${basisReason(basis)}, ${code} needs the full ${unitMinutes} (billing.md §3)`,
+        ...othersNotBilled(minutes, basis),
+      ].join('; '),
+    };
+  }
+  const line: LineCandidate = {
+    code,
+    units: 1,
+    minutes: basis.minutes,
+    reasons: [
+      `${code} ×1: ${basisReason(basis)} ≥ ${fromMinutes} (full ${unitMinutes} required, no midpoint rule, billing.md §3)`,
+      ...othersNotBilled(minutes, basis),
+    ],
+    reachedAtMinutes: fromMinutes,
+    basis: basis.basis,
+  };
+  return { lines: [line], belowThreshold: null };
+}
+
+/** The month's general BHI code still to reach, or null once reached (once a month, no add-on). */
 export function nextGeneralBhiThreshold(minutes: GeneralBhiMinutes, pack: RulePack): NextThreshold | null {
-  if (generalBhiOutcome(minutes, pack).lines.length > 0) return null;
-  const { clinicalStaff, practitionerOwn } = pack.generalBhi;
-  const staff: NextThreshold = {
-    code: clinicalStaff.code,
+  const basis = basisOf(minutes, pack);
+  if (basis.minutes >= basis.code.fromMinutes) return null;
+  return {
+    code: basis.code.code,
     units: 1,
-    atMinutes: clinicalStaff.fromMinutes,
-    minutesNeeded: clinicalStaff.fromMinutes - minutes.counted,
+    atMinutes: basis.code.fromMinutes,
+    minutesNeeded: basis.code.fromMinutes - basis.minutes,
   };
-  const ownOnly =
-    practitionerOwn !== null && minutes.counted > 0 && minutes.g0323PractitionerOwn === minutes.counted;
-  if (!ownOnly) return staff;
-  const own: NextThreshold = {
-    code: practitionerOwn.timed.code,
-    units: 1,
-    atMinutes: practitionerOwn.timed.fromMinutes,
-    minutesNeeded: practitionerOwn.timed.fromMinutes - minutes.g0323PractitionerOwn,
-  };
-  return own.minutesNeeded <= staff.minutesNeeded ? own : staff;
 }

@@ -11,7 +11,13 @@ export {
   toCents,
 } from './charges.js';
 export type { ChargeEntry, ChargeLookup } from './charges.js';
-export { countsTowardProgram, isG0323Credential, tallyMinutes } from './counting.js';
+export {
+  countsTowardProgram,
+  isG0323Credential,
+  loggingRefusal,
+  loggingRoles,
+  tallyMinutes,
+} from './counting.js';
 export type { CountDecision, DailyMinutes, MinuteContext, MinuteLogEntry, MinuteTally } from './counting.js';
 export { classifyCocmMonth, gapMonths } from './episode.js';
 export type { EpisodeFacts, MonthClassification, MonthKind } from './episode.js';

@@ -1,6 +1,6 @@
 // Shared billing vocabulary: payers, programs, staff roles, credentials, activities and codes.
 import { z } from 'zod';
-import { staffRoleSchema } from '../registry/roles.js';
+import { STAFF_ROLES, staffRoleSchema } from '../registry/roles.js';
 import type { StaffRole } from '../registry/roles.js';
 
 /** Payer classes a rule pack is keyed by (docs/domain/README.md: "Medicare is the baseline, payers differ"). */
@@ -17,7 +17,7 @@ export const programSchema = z.enum(PROGRAMS);
 export type Program = z.infer<typeof programSchema>;
 
 /** Product roles (the registry's list); a role says what the person does on the team, not their licence. */
-export { staffRoleSchema };
+export { STAFF_ROLES, staffRoleSchema };
 export type { StaffRole };
 
 /**

@@ -10,6 +10,9 @@ const ITEM = { wish: 0, thoughts: 1, method: 2, intent: 3, plan: 4, behavior: 5,
 const ASKED_IF_THOUGHTS = [ITEM.method, ITEM.intent, ITEM.plan];
 const TAG = 'instruments.md §7';
 
+/** instruments.md §1, §7: any yes on items 1–6 makes the screen positive. */
+export const isCssrsYes = (answer: number | null | undefined): boolean => answer === 1;
+
 interface Finding {
   level: CssrsLevel;
   reason: string;
@@ -21,7 +24,7 @@ interface Finding {
  * high = yes to 4 or 5, or 6 within the past 3 months.
  */
 function findings(answers: Answers): Finding[] {
-  const yes = (index: number): boolean => answers[index] === 1;
+  const yes = (index: number): boolean => isCssrsYes(answers[index]);
   const out: Finding[] = [];
   if (yes(ITEM.wish)) out.push({ level: 'low', reason: 'item 1 (wish to be dead) = yes → low' });
   if (yes(ITEM.thoughts)) out.push({ level: 'low', reason: 'item 2 (thoughts of killing self) = yes → low' });

@@ -28,7 +28,7 @@ export type {
 export { DEFAULT_INSTRUMENT_RULES, instrumentRulesSchema } from './rules.js';
 export type { InstrumentRules } from './rules.js';
 export type { AnswersSchema } from './answers.js';
-export { PHQ9_SEVERITIES, PHQ9_ITEM9_INDEX } from './phq9.js';
+export { PHQ9_SEVERITIES, PHQ9_ITEM9_INDEX, PHQ9_ITEM9_POSITIVE_AT, isPhq9Item9Positive } from './phq9.js';
 export type { Phq9Severity } from './phq9.js';
 export { GAD7_SEVERITIES } from './gad7.js';
 export type { Gad7Severity } from './gad7.js';

@@ -22,6 +22,17 @@ export const PHQ9_DEFAULT_RULES: { bands: SeverityBand<Phq9Severity>[]; positive
 /** 0-based position of item 9 (thoughts of self-harm). */
 export const PHQ9_ITEM9_INDEX = 8;
 
+/** instruments.md §2: any item 9 answer above "Not at all" is a positive suicidal-ideation screen. */
+export const PHQ9_ITEM9_POSITIVE_AT = 1;
+
+/**
+ * The one item 9 rule: positive whatever the total. Scoring, triage, the registry safety flag and the
+ * entry form all ask this (instruments.md §2).
+ */
+export function isPhq9Item9Positive(answer: number | null | undefined): boolean {
+  return answer !== null && answer !== undefined && answer >= PHQ9_ITEM9_POSITIVE_AT;
+}
+
 export const PHQ9: Instrument = {
   code: 'phq-9',
   name: 'PHQ-9',
@@ -48,16 +59,16 @@ export const PHQ9: Instrument = {
   totalRange: { min: 0, max: 27 },
   score(answers, { rules }) {
     const item9 = answers[PHQ9_ITEM9_INDEX] ?? 0;
-    // instruments.md §2: any answer above "Not at all" on item 9 is a positive suicidal-ideation screen,
-    // whatever the total; it is read from the item itself so the alert never depends on the total.
+    // Read from the item itself so the alert never depends on the total (instruments.md §2).
+    const ideation = isPhq9Item9Positive(item9);
     const result = scoreSumScale(PHQ9, answers, {
       bands: rules.phq9.bands,
       positiveAt: rules.phq9.positiveAt,
       itemsTag: 'instruments.md §2',
       cutoffTag: sourceTag(rules.phq9, PHQ9_DEFAULT_RULES, 'instruments.md §1'),
-      ...(item9 > 0 ? { positiveByItem: 'item 9 > 0' } : {}),
+      ...(ideation ? { positiveByItem: 'item 9 > 0' } : {}),
     });
-    if (item9 > 0) {
+    if (ideation) {
       result.flags.push('suicidal_ideation');
       result.reasons.push(
         `PHQ-9 item 9 = ${item9} → suicidal ideation, whatever the total; same-day risk assessment (instruments.md §2)`,

@@ -1,4 +1,7 @@
 // Checks on a logged contact before it enters the registry and the month's minute count.
+import { loggingRefusal } from '../billing/counting.js';
+import type { RulePack } from '../billing/rule-pack-schema.js';
+import type { Program } from '../billing/vocabulary.js';
 import type { FieldIssue } from './field-issue.js';
 import { localDaySchema, toLocalDay, type LocalDay } from './local-day.js';
 import type { StaffRole } from './roles.js';
@@ -7,10 +10,8 @@ export interface ContactEntry {
   /** When the contact happened, as an ISO 8601 instant. */
   occurredAt: string;
   minutes: number;
-  /** Roles of the staff member whose time this is. */
-  staffRoles: readonly StaffRole[];
-  /** The minutes are logged as care-manager time toward CoCM. */
-  careManagerTime: boolean;
+  /** The role the staff member's minutes are logged under (see contactStaffRole). */
+  staffRole: StaffRole;
   /** Day the patient's consent was documented, when it is recorded with this contact. */
   consentDate: LocalDay | null;
 }
@@ -20,6 +21,9 @@ export interface ContactContext {
   /** The clinic's IANA time zone: the referral day and "today" are clinic days. */
   timeZone: string;
   referredAt: LocalDay;
+  /** The episode's program and the rule pack of the contact's month: who may log comes from the pack. */
+  program: Program;
+  pack: RulePack;
 }
 
 /** How a contact took place; `none` is work without the patient (registry review, case review). */
@@ -59,12 +63,6 @@ export function reachedIssues(entry: {
 /** Local sanity bound ([U]): one logged contact longer than a working day (8 h) is almost surely a typo. */
 export const MAX_CONTACT_MINUTES = 480;
 
-/**
- * Care-manager time is the BHCM's; the treating practitioner's time counts only when doing BHCM-type
- * work, and the psychiatric consultant's does not count by default: docs/domain/billing.md §1.
- */
-export const CARE_MANAGER_TIME_ROLES: readonly StaffRole[] = ['care_manager', 'pcp'];
-
 function minuteIssues(minutes: number): FieldIssue[] {
   // CoCM counts whole minutes per logged activity: docs/domain/billing.md §2.1.
   if (!Number.isInteger(minutes)) return [{ field: 'minutes', reason: `Log whole minutes, not ${minutes}.` }];
@@ -101,12 +99,10 @@ function timingIssues(occurredAt: string, context: ContactContext, now: Date): F
   return [];
 }
 
-function roleIssues(entry: ContactEntry): FieldIssue[] {
-  if (!entry.careManagerTime || entry.staffRoles.some((r) => CARE_MANAGER_TIME_ROLES.includes(r))) return [];
-  const reason = entry.staffRoles.includes('psychiatric_consultant')
-    ? 'Psychiatric consultant time is not care-manager time; log it as consultation.'
-    : 'Only a care manager, or the PCP doing care-manager work, can log care-manager minutes.';
-  return [{ field: 'careManagerTime', reason }];
+/** Who may log minutes on the episode's program is the pack's rule (docs/domain/billing.md §1, §3). */
+function roleIssues(entry: ContactEntry, context: ContactContext): FieldIssue[] {
+  const refusal = loggingRefusal(entry.staffRole, context.program, context.pack);
+  return refusal === null ? [] : [{ field: 'staffId', reason: refusal }];
 }
 
 function consentIssues(consentDate: LocalDay | null, today: LocalDay): FieldIssue[] {
@@ -127,13 +123,21 @@ export function checkContact(entry: ContactEntry, context: ContactContext): Fiel
   return [
     ...timingIssues(entry.occurredAt, context, now),
     ...minuteIssues(entry.minutes),
-    ...roleIssues(entry),
+    ...roleIssues(entry, context),
     ...consentIssues(entry.consentDate, today),
   ];
 }
 
-/** A multi-role staff member's minutes go under their BH role first, unless the contact names a role. */
-const ROLE_PREFERENCE: readonly StaffRole[] = ['care_manager', 'psychiatric_consultant', 'pcp'];
+/**
+ * A multi-role staff member's minutes go under their BH role first, then a clinical role that may log
+ * minutes, unless the contact names a role.
+ */
+const ROLE_PREFERENCE: readonly StaffRole[] = [
+  'care_manager',
+  'psychiatric_consultant',
+  'pcp',
+  'medical_assistant',
+];
 
 export function contactStaffRole(roles: readonly StaffRole[], asked?: StaffRole): StaffRole {
   return asked ?? ROLE_PREFERENCE.find((r) => roles.includes(r)) ?? roles[0]!;
@@ -152,13 +156,11 @@ export function loggedContactIssues(
     {
       occurredAt: entry.occurredAt.toISOString(),
       minutes: entry.minutes,
-      staffRoles: [entry.staffRole],
-      // The consultant's time is consultation, not care-manager time (docs/domain/billing.md §1).
-      careManagerTime: entry.staffRole !== 'psychiatric_consultant',
+      staffRole: entry.staffRole,
       consentDate: null,
     },
     context,
-  ).map((i) => (i.field === 'careManagerTime' ? { ...i, field: 'staffId' } : i));
+  );
   if (entry.dischargedAt && entry.occurredAt > entry.dischargedAt) {
     issues.push({ field: 'occurredAt', reason: 'the episode was discharged before this contact' });
   }

@@ -1,5 +1,6 @@
 // Calendar-day arithmetic on 'YYYY-MM-DD' strings that already denote a day in the clinic's time zone.
 import { z } from 'zod';
+import type { FieldIssue } from './field-issue.js';
 
 /** A calendar day in the clinic's time zone, 'YYYY-MM-DD'. */
 export type LocalDay = string;
@@ -87,4 +88,15 @@ export function toLocalDay(instant: Date | string, timeZone: string): LocalDay {
     else if (part.type === 'day') day = part.value;
   }
   return `${year.padStart(4, '0')}-${month}-${day}`;
+}
+
+/**
+ * "Not in the future" for a calendar day (a birth date, a medication start): judged against the clinic's
+ * today, never the server's or UTC's, so the clinic's own today is always accepted and its tomorrow never.
+ */
+export function futureDayIssues(field: string, day: LocalDay, now: Date, timeZone: string): FieldIssue[] {
+  const today = toLocalDay(now, timeZone);
+  return day > today
+    ? [{ field, reason: `${day} is in the future (today is ${today} in the clinic's time zone)` }]
+    : [];
 }

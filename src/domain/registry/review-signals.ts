@@ -1,4 +1,5 @@
 // Clinical signals shared by the registry flags and the psychiatric case-review list.
+import { isPhq9Item9Positive } from '../instruments/phq9.js';
 import { daysBetween, type LocalDay } from './local-day.js';
 import { reducedBy, summarizeOutcome } from './outcomes.js';
 import type { RegistryRules } from './rules.js';
@@ -14,12 +15,16 @@ export interface Signal {
 
 /**
  * PHQ-9 item 9, C-SSRS, ASQ or a clinician's concern: docs/domain/measurement-based-care.md §8;
- * an item 9 answer above "not at all" is positive whatever the total (docs/domain/instruments.md §2).
+ * a positive item 9 (isPhq9Item9Positive, docs/domain/instruments.md §2) always flags: the clinic's
+ * threshold may only add flags, never drop one whose screen started the safety protocol.
  */
 export function safetySignal(s: EpisodeSnapshot, rules: RegistryRules): Signal | null {
   const { phq9Item9, cssrs, asq, clinicianFlaggedAt } = s.safety;
   const found: Signal[] = [];
-  if (phq9Item9 && phq9Item9.value >= rules.safety.phq9Item9AtLeast) {
+  if (
+    phq9Item9 &&
+    (isPhq9Item9Positive(phq9Item9.value) || phq9Item9.value >= rules.safety.phq9Item9AtLeast)
+  ) {
     found.push({ reason: `PHQ-9 item 9 = ${phq9Item9.value} on ${phq9Item9.date}`, since: phq9Item9.date });
   }
   if (cssrs && rules.safety.cssrsLevels.includes(cssrs.value)) {

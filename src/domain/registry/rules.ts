@@ -1,5 +1,6 @@
 // The per-clinic registry rule pack: every threshold the flags, caseload and review list use, as data.
 import { z } from 'zod';
+import { PHQ9_ITEM9_POSITIVE_AT } from '../instruments/phq9.js';
 import {
   DEFAULT_BASELINE_RULE,
   ELEVATED_BASELINE_MIN,
@@ -56,7 +57,8 @@ export const registryRulesSchema = z.strictObject({
   version: z.string().min(1),
   baseline: baselineRuleSchema,
   safety: z.strictObject({
-    phq9Item9AtLeast: z.int().min(1).max(3),
+    /** Flags item 9 from this answer on, besides every positive item 9; 0 flags any answered item 9. */
+    phq9Item9AtLeast: z.int().min(0).max(3),
     cssrsLevels: z.array(z.enum(CSSRS_LEVELS)).min(1),
   }),
   notImproving: z.strictObject({
@@ -88,6 +90,23 @@ export const registryRulesSchema = z.strictObject({
   caseload: z.strictObject({ capacity: z.int().min(1), aimsNorm: z.enum(CASELOAD_NORM_KEYS) }),
 });
 export type RegistryRules = z.infer<typeof registryRulesSchema>;
+
+/**
+ * What a clinic may save: its thresholds may make the safety flag stricter, never drop the flag of a
+ * PHQ-9 item 9 that starts the safety protocol (instruments.md §2). Stored rule sets are read with
+ * `registryRulesSchema`, so an older, looser one still loads (the flag ignores the looser part).
+ */
+export const registryRulesEditSchema = registryRulesSchema.superRefine((rules, ctx) => {
+  if (rules.safety.phq9Item9AtLeast > PHQ9_ITEM9_POSITIVE_AT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['safety', 'phq9Item9AtLeast'],
+      message:
+        `must be at most ${PHQ9_ITEM9_POSITIVE_AT}: a PHQ-9 item 9 answer of ${PHQ9_ITEM9_POSITIVE_AT} or more ` +
+        `starts the safety protocol (instruments.md §2), so its safety flag cannot be dropped`,
+    });
+  }
+});
 
 export const DEFAULT_REGISTRY_RULES: RegistryRules = registryRulesSchema.parse({
   version: 'registry-defaults-2026.2',

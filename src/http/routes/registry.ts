@@ -145,7 +145,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       method: 'get',
       path: '/episodes/{id}/contacts',
       roles: CARE_TEAM,
-      summary: 'The contact log with corrections, and counted minutes per month',
+      summary:
+        'The contact log with corrections, counted minutes per month, and the roles that may log minutes',
       tags,
       params: idParam,
     },

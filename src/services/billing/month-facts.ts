@@ -5,6 +5,7 @@ import { billMonth, type BillingMonthResult } from '../../domain/billing/bill-mo
 import { monthOf, monthRange } from '../../domain/billing/months.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { groupBy } from '../group-by.js';
+import { practitionerMinutes } from './practitioner-minutes.js';
 import { packForPatient } from './rule-packs.js';
 
 export interface EpisodeMonth {
@@ -70,10 +71,10 @@ export async function billClinicMonth(
   if (episodes.length === 0) return [];
   const episodeIds = episodes.map((e) => e.id);
 
-  // Counted minutes this month per episode, role and credential, from the rollups kept with every contact.
+  // Counted minutes this month per episode and role, from the rollups kept with every contact.
   const minuteRows = await db
     .selectFrom('episode_month_minutes')
-    .select(['episode_id', 'staff_role', 'credential', 'counted_minutes as minutes'])
+    .select(['episode_id', 'staff_role', 'counted_minutes as minutes'])
     .where('org_id', '=', ids.orgId)
     .where('episode_id', 'in', episodeIds)
     .where('month', '=', month)
@@ -84,10 +85,8 @@ export async function billClinicMonth(
   const dailyRows = needsDays
     ? await db
         .selectFrom('contacts as k')
-        .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
         .select([
           'k.episode_id',
-          'u.credential',
           sql<string>`to_char(k.occurred_at at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'),
           sql<number>`sum(k.minutes)::int`.as('minutes'),
         ])
@@ -96,7 +95,7 @@ export async function billClinicMonth(
         .where('k.counts_toward_program', '=', true)
         .where('k.occurred_at', '>=', start)
         .where('k.occurred_at', '<', end)
-        .groupBy(['k.episode_id', 'u.credential', sql`3`])
+        .groupBy(['k.episode_id', sql`2`])
         .execute()
     : [];
   // CoCM service months of each patient before this month (billing.md §2.2).
@@ -131,6 +130,14 @@ export async function billClinicMonth(
     )
     .execute();
 
+  // General BHI: G0323 or 99484 depends on who bills and on their own minutes (billing.md §3).
+  const practitioners = await practitionerMinutes(
+    db,
+    ids.orgId,
+    episodes.filter((e) => e.program === 'general_bhi').map((e) => e.id),
+    { start, end, timeZone },
+  );
+
   const minutesByEpisode = groupBy(minuteRows, (m) => m.episode_id);
   const daysByEpisode = groupBy(dailyRows, (d) => d.episode_id);
   const serviceMonthsByPatient = groupBy(serviceRows, (s) => s.patient_id);
@@ -143,25 +150,19 @@ export async function billClinicMonth(
   const results = new Map<string, EpisodeMonth>();
   for (const e of ordered) {
     const { pack } = packForPatient(packs, e.payer, year);
-    const ownCredentials = new Set<string>(pack.generalBhi.practitionerOwn?.credentials ?? []);
     const mine = minutesByEpisode.get(e.id) ?? [];
     const countedMinutes = Math.max(
       0,
       mine.reduce((sum, m) => sum + m.minutes, 0),
     );
-    const ownMinutes = Math.max(
-      0,
-      mine
-        .filter((m) => m.credential && ownCredentials.has(m.credential))
-        .reduce((sum, m) => sum + m.minutes, 0),
-    );
+    const practitioner = practitioners.get(e.id);
+    const ownMinutes = Math.max(0, practitioner?.ownMinutes ?? 0);
     const minutesByRole: Record<string, number> = {};
     for (const m of mine) minutesByRole[m.staff_role] = (minutesByRole[m.staff_role] ?? 0) + m.minutes;
     const days = new Map<string, { counted: number; own: number }>();
     for (const d of daysByEpisode.get(e.id) ?? []) {
-      const day = days.get(d.day) ?? { counted: 0, own: 0 };
+      const day = days.get(d.day) ?? { counted: 0, own: practitioner?.ownByDay.get(d.day) ?? 0 };
       day.counted += d.minutes;
-      if (d.credential && ownCredentials.has(d.credential)) day.own += d.minutes;
       days.set(d.day, day);
     }
     const result = billMonth(
@@ -171,6 +172,7 @@ export async function billClinicMonth(
         timeZone,
         countedMinutes,
         minutesByClass: e.program === 'general_bhi' ? { g0323PractitionerOwn: ownMinutes } : undefined,
+        billingPractitionerCredential: practitioner?.credential ?? null,
         priorServiceMonths: (serviceMonthsByPatient.get(e.patient_id) ?? []).map((s) => s.month),
         episodeStartMonth: monthOf(e.referred_at, timeZone),
         consent: e.consent_obtained_at ? { obtainedAt: e.consent_obtained_at } : null,

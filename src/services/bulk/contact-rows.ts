@@ -62,6 +62,7 @@ interface ContactContext {
   months: ZoneMonths;
   staff: Map<string, ClinicStaffMember>;
   packs: readonly RulePack[];
+  packByYear: Map<string, RulePack>;
   counting: Map<string, CountDecision>;
 }
 
@@ -98,19 +99,29 @@ async function lockedMonths(db: Db, c: ContactContext): Promise<Set<string>> {
   return new Set(rows.map((r) => r.month));
 }
 
+/** The pack of a payer and year, memoized: selecting it per row would repeat the same search. */
+function packOf(c: ContactContext, payer: string | null, year: number): RulePack {
+  const key = `${payer}|${year}`;
+  let pack = c.packByYear.get(key);
+  if (!pack) {
+    pack = packForPatient(c.packs, payer, year).pack;
+    c.packByYear.set(key, pack);
+  }
+  return pack;
+}
+
 /** Whether the minutes count, as logging one contact decides it (memoized: few distinct inputs). */
 function countOf(
   c: ContactContext,
   e: ImportEpisode,
-  year: number,
+  pack: RulePack,
   role: StaffRole,
   activity: string,
   billed: boolean,
 ) {
-  const key = `${e.payer}|${year}|${e.program}|${role}|${activity}|${billed}`;
+  const key = `${pack.id}|${e.program}|${role}|${activity}|${billed}`;
   let decision = c.counting.get(key);
   if (!decision) {
-    const { pack } = packForPatient(c.packs, e.payer, year);
     decision = countsTowardProgram(
       { staffRole: role, activity: activity as never, billedSeparately: billed, program: e.program },
       pack,
@@ -143,6 +154,16 @@ function checkRow(
     return [{ field: 'staffRole', reason: `this staff member is not a ${input.staffRole}` }];
   }
   const staffRole = contactStaffRole(staff.roles, input.staffRole);
+  const month = c.months.monthOf(input.occurredAt);
+  let pack: RulePack;
+  try {
+    // A contact in the future is refused by the contact rules; until then the current year's pack judges it.
+    const judgedMonth = input.occurredAt > now ? c.months.monthOf(now) : month;
+    pack = packOf(c, episode.payer, Number(judgedMonth.slice(0, 4)));
+  } catch (error) {
+    if (error instanceof RulePackNotFoundError) return [{ field: 'occurredAt', reason: error.message }];
+    throw error;
+  }
   const ruleIssues = loggedContactIssues(
     {
       occurredAt: input.occurredAt,
@@ -150,18 +171,11 @@ function checkRow(
       staffRole,
       dischargedAt: episode.discharged_at,
     },
-    { now, timeZone: c.timeZone, referredAt: episode.referred_day },
+    { now, timeZone: c.timeZone, referredAt: episode.referred_day, program: episode.program, pack },
   );
   if (ruleIssues.length > 0) return ruleIssues;
-  const month = c.months.monthOf(input.occurredAt);
   if (locked.has(month)) return lockedMonth(month).issues;
-  let count: CountDecision;
-  try {
-    count = countOf(c, episode, Number(month.slice(0, 4)), staffRole, input.activity, input.billedSeparately);
-  } catch (error) {
-    if (error instanceof RulePackNotFoundError) return [{ field: 'occurredAt', reason: error.message }];
-    throw error;
-  }
+  const count = countOf(c, episode, pack, staffRole, input.activity, input.billedSeparately);
   return {
     row: {
       org_id: c.actor.orgId,
@@ -228,6 +242,7 @@ export async function contactKind(
     months: new ZoneMonths(timeZone),
     staff: await loadClinicStaff(db, actor.orgId, clinicId),
     packs: await packsFor(db, actor.orgId),
+    packByYear: new Map(),
     counting: new Map(),
   };
   return {

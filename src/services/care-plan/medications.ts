@@ -1,25 +1,37 @@
 // The current psychotropic list of an episode: starts and stops, each dated, never overwritten.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { futureDayIssues } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { findEpisode } from '../episodes/find-episode.js';
+import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
 import { isoDate, trimmed, uuid } from '../schemas.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
+// "Not in the future" needs the episode's clinic day, so the use cases check it (futureDayIssues).
 export const medicationInput = z.object({
   name: trimmed(200),
   dose: z.string().trim().max(200).optional(),
-  startedOn: isoDate.refine((d) => d <= today(), 'cannot be in the future'),
+  startedOn: isoDate,
   note: z.string().trim().max(2000).optional(),
 });
 
 export const stopMedicationInput = z.object({
-  stoppedOn: isoDate.refine((d) => d <= today(), 'cannot be in the future'),
+  stoppedOn: isoDate,
   note: z.string().trim().max(2000).optional(),
 });
+
+async function refuseFutureDay(
+  db: Db,
+  episode: { clinicId: string },
+  orgId: string,
+  field: string,
+  day: string,
+  now: Date,
+): Promise<void> {
+  const issues = futureDayIssues(field, day, now, await clinicTimeZone(db, orgId, episode.clinicId));
+  if (issues.length > 0) throw AppError.validation(issues);
+}
 
 export interface MedicationView {
   id: string;
@@ -85,14 +97,17 @@ export async function startMedication({
   actor,
   episodeId,
   input,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
   input: z.output<typeof medicationInput>;
+  now?: Date;
 }): Promise<MedicationView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);
+    await refuseFutureDay(trx, episode, actor.orgId, 'startedOn', input.startedOn, now);
     const row = await trx
       .insertInto('medications')
       .values({
@@ -123,11 +138,13 @@ export async function stopMedication({
   actor,
   medicationId,
   input,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   medicationId: string;
   input: z.output<typeof stopMedicationInput>;
+  now?: Date;
 }): Promise<MedicationView> {
   if (!uuid.safeParse(medicationId).success) throw AppError.notFound('Medication');
   return db.transaction().execute(async (trx) => {
@@ -141,6 +158,7 @@ export async function stopMedication({
     if (!current) throw AppError.notFound('Medication');
     const episode = await findEpisode(trx, actor, current.episode_id);
     if (current.stopped_on) throw AppError.conflict('stoppedOn', `already stopped on ${current.stopped_on}`);
+    await refuseFutureDay(trx, episode, actor.orgId, 'stoppedOn', input.stoppedOn, now);
     if (input.stoppedOn < current.started_on) {
       throw AppError.validation([
         { field: 'stoppedOn', reason: `cannot be before the start on ${current.started_on}` },

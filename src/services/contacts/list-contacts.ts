@@ -1,8 +1,12 @@
 // An episode's contact log with corrections in place, and its counted minutes per clinic month.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import { loggingRoles } from '../../domain/billing/counting.js';
+import { monthOf } from '../../domain/billing/months.js';
+import type { Program, StaffRole } from '../../domain/billing/vocabulary.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { packForPatient, packsFor } from '../billing/rule-packs.js';
 import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
 import { contactColumns, toContactView, type ContactView } from './contact-input.js';
 
@@ -16,6 +20,8 @@ export interface MonthMinutes {
 export interface ContactLogView {
   contacts: (ContactView & { reversed: boolean })[];
   months: MonthMinutes[];
+  /** Roles whose minutes may be logged on this episode this month: the rule pack's answer, for the form. */
+  loggingRoles: StaffRole[];
 }
 
 export async function listContacts({
@@ -51,6 +57,14 @@ export async function listContacts({
       .groupBy(sql`1`)
       .orderBy(sql`1`, 'desc')
       .execute();
+    const { payer } = await trx
+      .selectFrom('patients')
+      .select('payer')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', episode.patientId)
+      .executeTakeFirstOrThrow();
+    const year = Number(monthOf(new Date(), timeZone).slice(0, 4));
+    const { pack } = packForPatient(await packsFor(trx, actor.orgId), payer, year);
     const reversed = new Set(rows.filter((r) => r.kind === 'reversal').map((r) => r.amends_contact_id));
     await recordAudit(trx, actor, {
       action: 'contact.list',
@@ -66,6 +80,7 @@ export async function listContacts({
         reversed: r.kind === 'entry' && reversed.has(r.id),
       })),
       months,
+      loggingRoles: loggingRoles(episode.program as Program, pack),
     };
   });
 }

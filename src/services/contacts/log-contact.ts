@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
+import type { Program } from '../../domain/billing/vocabulary.js';
 import {
   OUTREACH_ACTIVITY,
   contactStaffRole,
@@ -89,6 +90,12 @@ function prepareContactEntry(
   const staffRole = contactStaffRole(staff.roles, input.staffRole);
   const reachedProblems = reachedIssues(input);
   if (reachedProblems.length > 0) throw AppError.validation(reachedProblems);
+  const program = episode.program as Program;
+  const now = new Date();
+  const month = monthOf(input.occurredAt, timeZone);
+  // A contact in the future is refused by the contact rules; until then the current year's pack judges it.
+  const judgedMonth = input.occurredAt > now ? monthOf(now, timeZone) : month;
+  const { pack } = packForPatient(ctx.packs, ctx.payer, Number(judgedMonth.slice(0, 4)));
   const issues = loggedContactIssues(
     {
       occurredAt: input.occurredAt,
@@ -96,20 +103,24 @@ function prepareContactEntry(
       staffRole,
       dischargedAt: episode.dischargedAt ? new Date(episode.dischargedAt) : null,
     },
-    { now: new Date(), timeZone, referredAt: toLocalDay(new Date(episode.referredAt), timeZone) },
+    {
+      now,
+      timeZone,
+      referredAt: toLocalDay(new Date(episode.referredAt), timeZone),
+      program,
+      pack,
+    },
   );
   if (issues.length > 0) {
     throw new AppError('RULE_VIOLATION', issues[0]!.reason, issues);
   }
-  const month = monthOf(input.occurredAt, timeZone);
   if (ctx.lockedMonths.includes(month)) throw lockedMonth(month);
-  const { pack } = packForPatient(ctx.packs, ctx.payer, Number(month.slice(0, 4)));
   const count = countsTowardProgram(
     {
       staffRole,
       activity: input.activity,
       billedSeparately: input.billedSeparately,
-      program: episode.program as 'cocm' | 'general_bhi',
+      program,
     },
     pack,
   );

@@ -1,14 +1,24 @@
 // Registers a patient in one of the actor's clinics; an MRN is unique within its clinic.
 import type { Db } from '../../db/connection.js';
+import { futureDayIssues } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { clinicTimeZone } from '../episodes/find-episode.js';
 import { addressToRow } from '../postal-address.js';
 import { patientColumns, toPatientView, type PatientInput, type PatientView } from './patient-input.js';
 
 /** Inserts without its own transaction or audit row, for callers that batch (CSV import). */
-export async function insertPatient(db: Db, actor: Actor, input: PatientInput): Promise<PatientView> {
+export async function insertPatient(
+  db: Db,
+  actor: Actor,
+  input: PatientInput,
+  now = new Date(),
+): Promise<PatientView> {
   assertClinicAccess(actor, input.clinicId);
+  const timeZone = await clinicTimeZone(db, actor.orgId, input.clinicId);
+  const future = futureDayIssues('birthDate', input.birthDate, now, timeZone);
+  if (future.length > 0) throw AppError.validation(future);
   if (input.pcpId) {
     const pcp = await db
       .selectFrom('users as u')

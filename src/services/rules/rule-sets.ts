@@ -3,20 +3,29 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { AppError, zodIssues } from '../../errors.js';
 import { DEFAULT_INSTRUMENT_RULES, instrumentRulesSchema } from '../../domain/instruments/index.js';
-import { DEFAULT_REGISTRY_RULES, registryRulesSchema } from '../../domain/registry/rules.js';
+import {
+  DEFAULT_REGISTRY_RULES,
+  registryRulesEditSchema,
+  registryRulesSchema,
+} from '../../domain/registry/rules.js';
 import { DEFAULT_TRIAGE_RULES, triageRulesSchema } from '../../domain/triage.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 
 const screeningRulesSchema = z.object({ instruments: instrumentRulesSchema, triage: triageRulesSchema });
 
-/** Each kind: its schema (from the domain) and the defaults a clinic starts with. */
+/** Each kind: its schema (from the domain), the stricter one an edit must pass, and the defaults a clinic starts with. */
 const RULE_SETS = {
   screening: {
     schema: screeningRulesSchema,
+    editSchema: screeningRulesSchema,
     defaults: { instruments: DEFAULT_INSTRUMENT_RULES, triage: DEFAULT_TRIAGE_RULES },
   },
-  registry: { schema: registryRulesSchema, defaults: DEFAULT_REGISTRY_RULES },
+  registry: {
+    schema: registryRulesSchema,
+    editSchema: registryRulesEditSchema,
+    defaults: DEFAULT_REGISTRY_RULES,
+  },
 } as const;
 
 export type RuleSetKind = keyof typeof RULE_SETS;
@@ -88,7 +97,7 @@ export async function updateRuleSet<K extends RuleSetKind>({
   input: { version: number; rules: unknown };
 }): Promise<VersionedRules<K>> {
   assertClinicAccess(actor, clinicId);
-  const parsed = RULE_SETS[kind].schema.safeParse(input.rules);
+  const parsed = RULE_SETS[kind].editSchema.safeParse(input.rules);
   if (!parsed.success)
     throw AppError.validation(zodIssues(parsed.error, ['rules']), 'The rule set is not valid.');
   const rules = parsed.data as RulesOf<K>;

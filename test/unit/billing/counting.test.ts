@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applyPayerOverride,
   countsTowardProgram,
+  loggingRefusal,
+  loggingRoles,
   MEDICARE_2025,
+  MEDICARE_2026,
   tallyMinutes,
 } from '../../../src/domain/billing/index.js';
 import type { Activity, MinuteLogEntry, Program, StaffRole } from '../../../src/domain/billing/index.js';
@@ -99,6 +102,68 @@ describe('countsTowardProgram with the Medicare default (billing.md §1)', () =>
   });
 });
 
+describe.each([MEDICARE_2025, MEDICARE_2026])(
+  '$id: whose minutes count toward 99484 (billing.md §3)',
+  (pack) => {
+    it.each<[StaffRole, Activity, boolean, string]>([
+      ['care_manager', 'follow_up', true, 'a care manager of any credential (LCSW, RN, …) is clinical staff'],
+      ['care_manager', 'other', true, 'any care-manager activity counts [U]'],
+      ['medical_assistant', 'care_coordination', true, 'a medical assistant is clinical staff [U]'],
+      ['medical_assistant', 'follow_up', true, 'MA follow-up calls count'],
+      ['medical_assistant', 'other', false, 'MA time counts only for care-management work [U]'],
+      ['pcp', 'care_coordination', true, 'the PCP’s own care-management time counts'],
+      ['pcp', 'other', false, 'PCP time counts only for care-management work (billing.md §1)'],
+      ['psychiatric_consultant', 'case_review', false, 'a consultant is optional for 99484; excluded [U]'],
+      ['front_desk', 'outreach', false, 'front desk is not clinical staff'],
+    ])('%s %s → %s (%s)', (staffRole, activity, counts) => {
+      const decision = countsTowardProgram(
+        { staffRole, activity, billedSeparately: false, program: 'general_bhi' },
+        pack,
+      );
+      expect(decision.counts).toBe(counts);
+    });
+  },
+);
+
+describe('who may log minutes: asked of the pack (billing.md §1, §3)', () => {
+  it.each<[StaffRole, Program, boolean, string]>([
+    ['care_manager', 'cocm', true, 'the BHCM logs CoCM time'],
+    ['pcp', 'cocm', true, 'the PCP logs care-management work'],
+    [
+      'psychiatric_consultant',
+      'cocm',
+      true,
+      'the consultant logs case-review time, recorded though not counted',
+    ],
+    ['medical_assistant', 'cocm', false, 'an MA is not a BHCM: no CoCM minutes [U]'],
+    ['medical_assistant', 'general_bhi', true, 'an MA is clinical staff for 99484'],
+    ['care_manager', 'general_bhi', true, 'care manager of any credential for 99484'],
+    ['pcp', 'general_bhi', true, 'the PCP’s own care-management time for 99484'],
+    ['front_desk', 'general_bhi', false, 'front desk is not clinical staff'],
+    ['billing', 'cocm', false, 'billing staff never log minutes'],
+    ['admin', 'general_bhi', false, 'admin never logs minutes'],
+  ])('%s on %s → %s (%s)', (role, program, allowed) => {
+    expect(loggingRefusal(role, program, MEDICARE_2025) === null).toBe(allowed);
+    expect(loggingRoles(program, MEDICARE_2025).includes(role)).toBe(allowed);
+  });
+
+  it('the refusal names the pack and who may log instead', () => {
+    expect(loggingRefusal('medical_assistant', 'cocm', MEDICARE_2025)).toBe(
+      'medical assistant minutes do not count toward CoCM under rule pack 2025-medicare-v1; minutes are logged by: ' +
+        'PCP (treating practitioner), care manager (BHCM), psychiatric consultant (billing.md §1, §3)',
+    );
+  });
+
+  it('a payer that counts MA time toward CoCM lets the MA log it', () => {
+    const pack = applyPayerOverride(MEDICARE_2025, {
+      id: '2025-medicaid-ma',
+      payer: 'medicaid',
+      counting: { roles: { cocm: { medical_assistant: 'care_management_activities' } } },
+    });
+    expect(loggingRefusal('medical_assistant', 'cocm', pack)).toBeNull();
+  });
+});
+
 describe('payer overrides of whose minutes count', () => {
   it('a payer that counts the whole triad counts the consultant (billing.md §1, BCBS Michigan example)', () => {
     const pack = applyPayerOverride(MEDICARE_2025, {
@@ -141,7 +206,7 @@ describe('tallyMinutes', () => {
   const entry = (overrides: Partial<MinuteLogEntry>): MinuteLogEntry => ({
     minutes: 10,
     staffRole: 'care_manager',
-    credential: null,
+    byBillingPractitioner: false,
     activity: 'follow_up',
     billedSeparately: false,
     occurredAt: new Date('2025-10-10T17:00:00Z'),
@@ -152,7 +217,7 @@ describe('tallyMinutes', () => {
     const tally = tallyMinutes(
       [
         entry({ minutes: 20, occurredAt: new Date('2025-11-01T06:30:00Z') }), // 23:30 on Oct 31 in Los Angeles
-        entry({ minutes: 15, credential: 'lcsw' }),
+        entry({ minutes: 15, byBillingPractitioner: true }),
         entry({ minutes: 30, staffRole: 'psychiatric_consultant', activity: 'case_review' }),
         entry({ minutes: 45, activity: 'psychotherapy' }),
       ],
@@ -167,13 +232,13 @@ describe('tallyMinutes', () => {
     expect(tally.notCounted.map((n) => n.minutes)).toEqual([30, 45]);
   });
 
-  it('G0323 own time is the counted time of a psychologist, LCSW, LPC or LMFT (billing.md §3)', () => {
+  it('G0323 own time is the billing practitioner’s own counted time, not any licensed staff member’s (billing.md §3)', () => {
     const tally = tallyMinutes(
       [
-        entry({ minutes: 12, credential: 'psychologist' }),
-        entry({ minutes: 8, credential: 'lmft' }),
-        entry({ minutes: 5, credential: 'rn' }),
-        entry({ minutes: 7, credential: 'lcsw', billedSeparately: true }),
+        entry({ minutes: 12, byBillingPractitioner: true }),
+        entry({ minutes: 8, byBillingPractitioner: true }),
+        entry({ minutes: 5 }),
+        entry({ minutes: 7, byBillingPractitioner: true, billedSeparately: true }),
       ],
       { program: 'general_bhi', timeZone: 'America/Chicago' },
       MEDICARE_2025,

@@ -20,10 +20,11 @@ const initial = (countedMinutes: number): MinuteFacts => ({
   priorServiceMonths: [],
   episodeStartMonth: '2025-10',
 });
-const general = (countedMinutes: number, own = 0): MinuteFacts => ({
+const general = (countedMinutes: number, own = 0, credential: 'md' | 'lcsw' = 'md'): MinuteFacts => ({
   ...subsequent(countedMinutes),
   program: 'general_bhi',
   minutesByClass: { g0323PractitionerOwn: own },
+  billingPractitionerCredential: credential,
 });
 
 describe('minutesToNext (billing.md §2.1, §3)', () => {
@@ -36,8 +37,9 @@ describe('minutesToNext (billing.md §2.1, §3)', () => {
     ['initial month at 20 → 99492 at 36', initial(20), '99492', 1, 36, 16],
     ['initial month at 86 → second add-on unit at 116', initial(86), '99494', 2, 116, 30],
     ['general BHI staff time → 99484 at the full 20', general(12), '99484', 1, 20, 8],
-    ['only a psychologist/LCSW’s own time so far → G0323 at 20', general(12, 12), 'G0323', 1, 20, 8],
-    ['mixed time → 99484 at 20', general(15, 5), '99484', 1, 20, 5],
+    ['an LCSW billing practitioner’s own time → G0323 at 20', general(12, 12, 'lcsw'), 'G0323', 1, 20, 8],
+    ['an LCSW bills: other staff time does not count for G0323', general(15, 5, 'lcsw'), 'G0323', 1, 20, 15],
+    ['a physician bills: all staff time → 99484 at 20', general(15, 5), '99484', 1, 20, 5],
   ])('%s → %s ×%i at %i, %i more', (_rule, facts, code, units, atMinutes, minutesNeeded) => {
     expect(minutesToNext(facts, MEDICARE_2025)).toEqual({ code, units, atMinutes, minutesNeeded });
   });

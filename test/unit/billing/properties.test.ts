@@ -54,17 +54,22 @@ describe('more minutes never yield fewer units (per code family)', () => {
     );
   });
 
-  it('general BHI: units are non-decreasing in staff minutes and in the practitioner’s own minutes', () => {
+  it('general BHI: units are non-decreasing in staff minutes and in the billing practitioner’s own minutes, whoever bills', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 0, max: 30 }),
         fc.integer({ min: 0, max: 30 }),
-        (own, staff, extraOwn, extraStaff) => {
+        fc.constantFrom('md' as const, 'np' as const, 'lcsw' as const, 'psychologist' as const, null),
+        (own, staff, extraOwn, extraStaff, credential) => {
           const bill = (o: number, s: number) =>
             billMonth(
-              generalBhiMonth({ countedMinutes: o + s, minutesByClass: { g0323PractitionerOwn: o } }),
+              generalBhiMonth({
+                countedMinutes: o + s,
+                minutesByClass: { g0323PractitionerOwn: o },
+                billingPractitionerCredential: credential,
+              }),
               MEDICARE_2025,
             );
           expect(totalUnits(bill(own + extraOwn, staff + extraStaff))).toBeGreaterThanOrEqual(

@@ -46,11 +46,12 @@ describe('date of service (billing.md §5)', () => {
     expect(result.serviceDate).toBe(expected);
   });
 
-  it('G0323 uses the day the practitioner’s own minutes reached 20', () => {
+  it('G0323 uses the day the billing practitioner’s own minutes reached 20', () => {
     const result = billMonth(
       generalBhiMonth({
         countedMinutes: 110,
         minutesByClass: { g0323PractitionerOwn: 20 },
+        billingPractitionerCredential: 'lcsw',
         dailyMinutes: days,
       }),
       thresholdDate,

@@ -1,5 +1,6 @@
-// Contact validation: minutes, timing against now and the referral, who may log care-manager time, consent.
+// Contact validation: minutes, timing against now and the referral, who may log minutes (the pack's rule), consent.
 import { describe, expect, it } from 'vitest';
+import { MEDICARE_2026 } from '../../../src/domain/billing/medicare-packs.js';
 import {
   checkContact,
   contactStaffRole,
@@ -8,12 +9,17 @@ import {
 } from '../../../src/domain/registry/contact-rules.js';
 
 // 2026-03-10 14:00 in New York.
-const context = { now: '2026-03-10T18:00:00Z', timeZone: 'America/New_York', referredAt: '2026-03-02' };
+const context = {
+  now: '2026-03-10T18:00:00Z',
+  timeZone: 'America/New_York',
+  referredAt: '2026-03-02',
+  program: 'cocm' as const,
+  pack: MEDICARE_2026,
+};
 const valid: ContactEntry = {
   occurredAt: '2026-03-09T15:00:00Z',
   minutes: 30,
-  staffRoles: ['care_manager'],
-  careManagerTime: true,
+  staffRole: 'care_manager',
   consentDate: '2026-03-03',
 };
 
@@ -24,14 +30,10 @@ describe('checkContact', () => {
     ['480 minutes (8 h) is the most', { minutes: 480 }],
     ['occurring exactly now', { occurredAt: '2026-03-10T18:00:00Z' }],
     ['on the referral day, clinic time (00:30 in New York)', { occurredAt: '2026-03-02T05:30:00Z' }],
-    ['the PCP doing care-manager work (billing.md §1)', { staffRoles: ['pcp'] }],
+    ['the PCP doing care-manager work (billing.md §1)', { staffRole: 'pcp' }],
     [
-      'a consultant logging consultation time, not care-manager time',
-      { staffRoles: ['psychiatric_consultant'], careManagerTime: false },
-    ],
-    [
-      'a front-desk user logging non-care-manager time',
-      { staffRoles: ['front_desk'], careManagerTime: false },
+      'a consultant logging consultation time, recorded though not counted',
+      { staffRole: 'psychiatric_consultant' },
     ],
     ['consent dated today (clinic day)', { consentDate: '2026-03-10' }],
     ['no consent recorded with this contact', { consentDate: null }],
@@ -68,22 +70,22 @@ describe('checkContact', () => {
     ],
     ['not a date', { occurredAt: 'last Tuesday' }, 'occurredAt', "'last Tuesday' is not a date and time."],
     [
-      'a medical assistant logging care-manager minutes',
-      { staffRoles: ['medical_assistant'] },
-      'careManagerTime',
-      'Only a care manager, or the PCP doing care-manager work, can log care-manager minutes.',
+      'a medical assistant logging CoCM minutes (the pack: an MA is not a BHCM)',
+      { staffRole: 'medical_assistant' },
+      'staffId',
+      /^medical assistant minutes do not count toward CoCM under rule pack 2026-medicare-v1/,
     ],
     [
-      'billing staff logging care-manager minutes',
-      { staffRoles: ['billing', 'admin'] },
-      'careManagerTime',
-      /Only a care manager/,
+      'billing staff logging minutes',
+      { staffRole: 'billing' },
+      'staffId',
+      /^billing staff minutes do not count toward CoCM/,
     ],
     [
-      'a psychiatric consultant logging care-manager minutes (billing.md §1)',
-      { staffRoles: ['psychiatric_consultant'] },
-      'careManagerTime',
-      'Psychiatric consultant time is not care-manager time; log it as consultation.',
+      'a front-desk user logging minutes',
+      { staffRole: 'front_desk' },
+      'staffId',
+      /^front desk minutes do not count toward CoCM/,
     ],
     [
       'consent dated tomorrow',
@@ -109,13 +111,12 @@ describe('checkContact', () => {
       {
         occurredAt: '2026-03-11T12:00:00Z',
         minutes: 0,
-        staffRoles: ['front_desk'],
-        careManagerTime: true,
+        staffRole: 'front_desk',
         consentDate: '2026-04-01',
       },
       context,
     );
-    expect(issues.map((i) => i.field)).toEqual(['occurredAt', 'minutes', 'careManagerTime', 'consentDate']);
+    expect(issues.map((i) => i.field)).toEqual(['occurredAt', 'minutes', 'staffId', 'consentDate']);
   });
 });
 
@@ -124,6 +125,12 @@ describe('contactStaffRole: whose role the minutes go under', () => {
     [['pcp', 'care_manager'], undefined, 'care_manager', 'a BH role comes first'],
     [['pcp', 'psychiatric_consultant'], undefined, 'psychiatric_consultant', 'the consultant before the PCP'],
     [['medical_assistant'], undefined, 'medical_assistant', 'no BH role: the first held'],
+    [
+      ['front_desk', 'medical_assistant'],
+      undefined,
+      'medical_assistant',
+      'a clinical role before a desk role',
+    ],
     [['pcp', 'care_manager'], 'pcp', 'pcp', 'a role the contact names wins'],
   ] as const)('%j asked %s → %s (%s)', (roles, asked, expected, _rule) => {
     expect(contactStaffRole(roles, asked)).toBe(expected);
@@ -131,7 +138,7 @@ describe('contactStaffRole: whose role the minutes go under', () => {
 });
 
 describe('loggedContactIssues: the rules every edge applies, named by request fields', () => {
-  const ctx = { now: '2026-03-20T12:00:00Z', timeZone: 'America/New_York', referredAt: '2026-03-01' };
+  const ctx = { ...context, now: '2026-03-20T12:00:00Z', referredAt: '2026-03-01' };
   const entry = {
     occurredAt: new Date('2026-03-10T15:00:00Z'),
     minutes: 30,
@@ -142,11 +149,7 @@ describe('loggedContactIssues: the rules every edge applies, named by request fi
     ['a care manager’s valid contact', {}, []],
     ['discharge before the contact', { dischargedAt: new Date('2026-03-09T15:00:00Z') }, ['occurredAt']],
     ['discharge after the contact', { dischargedAt: new Date('2026-03-11T15:00:00Z') }, []],
-    [
-      'an MA logging care-manager time is reported at staffId',
-      { staffRole: 'medical_assistant' },
-      ['staffId'],
-    ],
+    ['an MA logging CoCM time is reported at staffId', { staffRole: 'medical_assistant' }, ['staffId']],
     ['the consultant’s time is consultation, not refused', { staffRole: 'psychiatric_consultant' }, []],
     [
       'minutes and timing still checked',
@@ -155,5 +158,16 @@ describe('loggedContactIssues: the rules every edge applies, named by request fi
     ],
   ] as const)('%s', (_rule, change, fields) => {
     expect(loggedContactIssues({ ...entry, ...change }, ctx).map((i) => i.field)).toEqual(fields);
+  });
+
+  it.each([
+    ['care_manager', 'general_bhi', true, 'a care manager of any credential logs 99484 time'],
+    ['medical_assistant', 'general_bhi', true, 'an MA is clinical staff for 99484 (was refused before)'],
+    ['pcp', 'general_bhi', true, 'the PCP’s own care-management time'],
+    ['medical_assistant', 'cocm', false, 'an MA is not a BHCM: refused for CoCM [U]'],
+    ['front_desk', 'general_bhi', false, 'front desk is not clinical staff'],
+  ] as const)('%s on %s → allowed %s (%s)', (staffRole, program, allowed, _rule) => {
+    const issues = loggedContactIssues({ ...entry, staffRole }, { ...ctx, program });
+    expect(issues.length === 0).toBe(allowed);
   });
 });

@@ -59,6 +59,21 @@ describe('safety_risk (mbc.md §8; instruments.md §2, §7, §8)', () => {
     expect(reasonFor(quietEpisode(asOf, { safety }), asOf, 'safety_risk')).toBe(reason);
   });
 
+  it.each([
+    [1, 1, 'PHQ-9 item 9 = 1 on 2026-02-04', 'the default threshold flags a positive item 9'],
+    [0, 0, 'PHQ-9 item 9 = 0 on 2026-02-04', 'a stricter clinic threshold of 0 flags any answered item 9'],
+    [3, 1, 'PHQ-9 item 9 = 1 on 2026-02-04', 'a looser stored threshold never drops a positive item 9'],
+    [2, 0, null, 'item 9 = 0 is negative under any threshold above 0'],
+  ])('safety_risk: threshold %i, item 9 = %i → %s (%s)', (threshold, value, reason, _rule) => {
+    const asOf = day(30);
+    const rules = {
+      ...DEFAULT_REGISTRY_RULES,
+      safety: { ...DEFAULT_REGISTRY_RULES.safety, phq9Item9AtLeast: threshold },
+    };
+    const s = quietEpisode(asOf, { safety: { ...NO_SAFETY, phq9Item9: { date: asOf, value } } });
+    expect(reasonFor(s, asOf, 'safety_risk', rules)).toBe(reason);
+  });
+
   it('safety_risk: applies to a referred patient before enrollment (mbc.md §8)', () => {
     const s = referredEpisode({ safety: { ...NO_SAFETY, phq9Item9: { date: '2026-01-02', value: 1 } } });
     expect(reasonFor(s, '2026-01-03', 'safety_risk')).toBe('PHQ-9 item 9 = 1 on 2026-01-02');

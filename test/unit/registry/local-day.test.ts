@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  futureDayIssues,
   addDays,
   daysBetween,
   daysInMonth,
@@ -62,5 +63,51 @@ describe('local days', () => {
         expect(daysBetween(day, addDays(day, n))).toBe(n);
       }),
     );
+  });
+});
+
+describe('futureDayIssues: "not in the future" is judged on the clinic’s day', () => {
+  it.each([
+    [
+      '2026-12-03T23:30:00-05:00',
+      'America/New_York',
+      '2026-12-03',
+      true,
+      'New York’s today at 23:30 (already tomorrow in UTC)',
+    ],
+    [
+      '2026-12-03T23:30:00-05:00',
+      'America/New_York',
+      '2026-12-04',
+      false,
+      'New York’s tomorrow, though UTC’s today',
+    ],
+    [
+      '2026-12-04T00:30:00+13:00',
+      'Pacific/Auckland',
+      '2026-12-04',
+      true,
+      'Auckland’s today at 00:30 (still yesterday in UTC)',
+    ],
+    ['2026-12-04T00:30:00+13:00', 'Pacific/Auckland', '2026-12-05', false, 'Auckland’s tomorrow'],
+    [
+      '2026-12-31T23:59:59-10:00',
+      'Pacific/Honolulu',
+      '2026-12-31',
+      true,
+      'the last second of the year, clinic time',
+    ],
+    [
+      '2026-12-31T23:59:59-10:00',
+      'Pacific/Honolulu',
+      '2027-01-01',
+      false,
+      'New Year’s Day in UTC, not yet in Honolulu',
+    ],
+    ['2026-12-03T12:00:00Z', 'UTC', '1950-07-04', true, 'a birth date long past'],
+  ])('now %s in %s: %s accepted %s (%s)', (now, zone, day, accepted, _rule) => {
+    const issues = futureDayIssues('birthDate', day, new Date(now), zone);
+    expect(issues.length === 0).toBe(accepted);
+    if (!accepted) expect(issues[0]?.field).toBe('birthDate');
   });
 });

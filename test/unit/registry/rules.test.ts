@@ -1,6 +1,10 @@
 // The default registry rule pack: every threshold with its source, and schema validation of clinic packs.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REGISTRY_RULES, registryRulesSchema } from '../../../src/domain/registry/rules.js';
+import {
+  DEFAULT_REGISTRY_RULES,
+  registryRulesEditSchema,
+  registryRulesSchema,
+} from '../../../src/domain/registry/rules.js';
 
 const rules = DEFAULT_REGISTRY_RULES;
 
@@ -72,5 +76,34 @@ describe('DEFAULT_REGISTRY_RULES', () => {
       noContactDays: { active: 21, relapsePrevention: 35 },
     };
     expect(registryRulesSchema.parse(pack)).toEqual(pack);
+  });
+});
+
+describe('a clinic edit may make the safety flag stricter, never drop it (instruments.md §2)', () => {
+  const withItem9 = (phq9Item9AtLeast: number) => ({
+    ...rules,
+    safety: { ...rules.safety, phq9Item9AtLeast },
+  });
+  it.each([
+    [0, true, 'item 9 ≥ 0 flags every answered item 9: stricter than the rule'],
+    [1, true, 'item 9 ≥ 1 is the rule itself (any answer above "Not at all")'],
+    [2, false, 'item 9 ≥ 2 would drop the flag of an item 9 = 1 that starts the safety protocol'],
+    [3, false, 'item 9 ≥ 3 would drop the flags of 1 and 2'],
+  ])('phq9Item9AtLeast %i → saved %s (%s)', (threshold, saved) => {
+    expect(registryRulesEditSchema.safeParse(withItem9(threshold)).success).toBe(saved);
+  });
+
+  it('the refusal names the field and the reason', () => {
+    const result = registryRulesEditSchema.safeParse(withItem9(2));
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'safety.phq9Item9AtLeast',
+        'must be at most 1: a PHQ-9 item 9 answer of 1 or more starts the safety protocol (instruments.md §2), so its safety flag cannot be dropped',
+      ],
+    ]);
+  });
+
+  it('a looser rule set stored before this check still loads (the flag ignores the looser part)', () => {
+    expect(registryRulesSchema.safeParse(withItem9(3)).success).toBe(true);
   });
 });

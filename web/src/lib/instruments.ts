@@ -1,5 +1,7 @@
 // The screening questionnaires as the entry form shows them: paraphrased item wording, answer choices,
 // skip logic and how the answers list is sent. Scoring stays on the server.
+import { isCssrsYes } from '@server/domain/instruments/c-ssrs-screen';
+import { isPhq9Item9Positive } from '@server/domain/instruments/phq9';
 import type { Answer, InstrumentCode } from '@server/domain/instruments/types';
 
 export interface Choice {
@@ -14,8 +16,8 @@ export interface ItemDef {
   choices: Choice[];
   /** Not needed to score (e.g. the difficulty item); may be left unanswered. */
   optional?: boolean;
-  /** A non-zero answer starts the safety protocol: the form says so as soon as it is chosen. */
-  safety?: boolean;
+  /** The domain's rule for when an answer starts the safety protocol: the form says so as soon as it is chosen. */
+  safety?: (answer: number) => boolean;
   /** Asked only when this returns true for the answers so far. */
   askedIf?: (answers: Draft) => boolean;
 }
@@ -82,7 +84,7 @@ const PHQ9_ITEMS: ItemDef[] = [
     number: '9',
     text: 'Thoughts that you would be better off dead, or of hurting yourself in some way',
     choices: PHQ_SCALE,
-    safety: true,
+    safety: isPhq9Item9Positive,
   },
 ];
 
@@ -228,46 +230,46 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
         number: '1',
         text: 'Have you wished you were dead, or wished you could go to sleep and not wake up?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
       },
       {
         number: '2',
         text: 'Have you actually had any thoughts of killing yourself?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
       },
       {
         number: '3',
         text: 'Have you been thinking about how you might do this?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
         askedIf: thoughtsOfKilling,
       },
       {
         number: '4',
         text: 'Have you had these thoughts and had some intention of acting on them?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
         askedIf: thoughtsOfKilling,
       },
       {
         number: '5',
         text: 'Have you started to work out, or worked out, the details of how to kill yourself, and do you intend to carry out this plan?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
         askedIf: thoughtsOfKilling,
       },
       {
         number: '6',
         text: 'Have you ever done anything, started to do anything, or prepared to do anything to end your life?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
       },
       {
         number: '6b',
         text: 'Was this within the past 3 months?',
         choices: YES_NO,
-        safety: true,
+        safety: isCssrsYes,
         askedIf: (a) => a[5] === 1,
       },
     ],
@@ -316,6 +318,6 @@ export function itemIndexOf(field: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** True when an answer already chosen will start the safety protocol. */
-export const safetyAnswerChosen = (def: InstrumentDef, draft: Draft): boolean =>
-  def.items.some((item, i) => item.safety && isAsked(item, draft) && (draft[i] ?? 0) > 0);
+/** True when this item's chosen answer starts the safety protocol. */
+export const startsSafety = (item: ItemDef, answer: number | undefined): boolean =>
+  answer !== undefined && (item.safety?.(answer) ?? false);

@@ -37,6 +37,7 @@ import {
   isAsked,
   itemIndexOf,
   missingItems,
+  startsSafety,
   type Draft,
 } from '../lib/instruments';
 import { useSession } from '../session/SessionProvider';
@@ -150,7 +151,7 @@ function ScreeningForm({
               onChange={(v) => setAnswer(i, v)}
               error={missing.includes(i) ? 'Choose an answer' : errors.get(`answers.${i}`)}
               safetyNote={
-                item.safety && (draft[i] ?? 0) > 0
+                startsSafety(item, draft[i])
                   ? 'This answer starts the same-day safety protocol when saved.'
                   : undefined
               }

@@ -307,6 +307,7 @@ export function ContactLogSection({ patient, timeZone }: PatientSectionProps) {
         <LogContactForm
           episodeId={current.id}
           clinicId={patient.clinicId}
+          loggingRoles={contacts.data?.loggingRoles ?? []}
           onClose={() => setLogging(false)}
         />
       ) : (

@@ -245,11 +245,20 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
   );
 }
 
-function MedicationRow({ medication, canEdit }: { medication: MedicationView; canEdit: boolean }) {
+function MedicationRow({
+  medication,
+  canEdit,
+  timeZone,
+}: {
+  medication: MedicationView;
+  canEdit: boolean;
+  timeZone: string;
+}) {
   const stop = useStopMedication();
   const errors = fieldErrors(stop.error);
   const [stopping, setStopping] = useState(false);
-  const [on, setOn] = useState(() => todayIn());
+  // The server judges "not in the future" on the clinic's day, so the form starts from it too.
+  const [on, setOn] = useState(() => todayIn(timeZone));
   const stopped = medication.stoppedOn !== null;
   return (
     <Stack gap={2} component="li" className="med-item" data-stopped={stopped || undefined}>
@@ -315,7 +324,7 @@ function MedicationRow({ medication, canEdit }: { medication: MedicationView; ca
   );
 }
 
-function Medications({ episode }: { episode: EpisodeDetail }) {
+function Medications({ episode, timeZone }: { episode: EpisodeDetail; timeZone: string }) {
   const { can } = useSession();
   const canEdit = can('POST /api/episodes/{id}/medications') && episode.status !== 'discharged';
   const add = useAddMedication(episode.id);
@@ -323,7 +332,7 @@ function Medications({ episode }: { episode: EpisodeDetail }) {
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const [dose, setDose] = useState('');
-  const [startedOn, setStartedOn] = useState(() => todayIn());
+  const [startedOn, setStartedOn] = useState(() => todayIn(timeZone));
   const [note, setNote] = useState('');
   const meds = [...episode.medications].sort((a, b) => {
     if ((a.stoppedOn === null) !== (b.stoppedOn === null)) return a.stoppedOn === null ? -1 : 1;
@@ -361,7 +370,7 @@ function Medications({ episode }: { episode: EpisodeDetail }) {
           data-testid="medications"
         >
           {meds.map((m) => (
-            <MedicationRow key={m.id} medication={m} canEdit={canEdit} />
+            <MedicationRow key={m.id} medication={m} canEdit={canEdit} timeZone={timeZone} />
           ))}
         </Stack>
       )}
@@ -509,7 +518,7 @@ export function EpisodeSummary({ episode, timeZone }: { episode: EpisodeDetail; 
         </SimpleGrid>
         <ReviewRequest episode={episode} />
         <Divider />
-        <Medications episode={episode} />
+        <Medications episode={episode} timeZone={timeZone} />
       </Stack>
     </Card>
   );

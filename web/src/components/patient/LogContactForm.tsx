@@ -28,6 +28,7 @@ import { useStaff } from '../../api/staff';
 import { ACTIVITIES, type Activity } from '@server/domain/billing/vocabulary';
 import { MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
 import type { ContactInput } from '../../api/types';
+import type { StaffRole } from '@server/domain/registry/roles';
 import { activityLabel, instantFromInput, localInputValue, modalityLabel } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { newUuid } from '../../lib/uuid';
@@ -90,10 +91,13 @@ function useStopwatch() {
 export function LogContactForm({
   episodeId,
   clinicId,
+  loggingRoles,
   onClose,
 }: {
   episodeId: string;
   clinicId: string;
+  /** Roles that may log minutes on this episode, as the server's rule pack says. */
+  loggingRoles: readonly StaffRole[];
   onClose: () => void;
 }) {
   const { user } = useSession();
@@ -101,11 +105,9 @@ export function LogContactForm({
   const log = useLogContact(episodeId);
   const errors = fieldErrors(log.error);
   const watch = useStopwatch();
-  const bhStaff = [
-    ...staff.withRole('care_manager'),
-    ...staff.withRole('psychiatric_consultant'),
-    ...staff.withRole('pcp'),
-  ].filter((u, i, all) => all.findIndex((v) => v.id === u.id) === i);
+  const bhStaff = loggingRoles
+    .flatMap((role) => staff.withRole(role))
+    .filter((u, i, all) => all.findIndex((v) => v.id === u.id) === i);
 
   const [occurredAt, setOccurredAt] = useState('');
   const [minutes, setMinutes] = useState<number | string>('');
