@@ -106,13 +106,20 @@ function countOf(
   role: StaffRole,
   activity: string,
   billed: boolean,
+  inpatient: boolean,
 ) {
-  const key = `${e.payer}|${year}|${e.program}|${role}|${activity}|${billed}`;
+  const key = `${e.payer}|${year}|${e.program}|${role}|${activity}|${billed}|${inpatient}`;
   let decision = c.counting.get(key);
   if (!decision) {
     const { pack } = packForPatient(c.packs, e.payer, year);
     decision = countsTowardProgram(
-      { staffRole: role, activity: activity as never, billedSeparately: billed, program: e.program },
+      {
+        staffRole: role,
+        activity: activity as never,
+        billedSeparately: billed,
+        program: e.program,
+        duringInpatientStay: inpatient,
+      },
       pack,
     );
     c.counting.set(key, decision);
@@ -157,7 +164,15 @@ function checkRow(
   if (locked.has(month)) return lockedMonth(month).issues;
   let count: CountDecision;
   try {
-    count = countOf(c, episode, Number(month.slice(0, 4)), staffRole, input.activity, input.billedSeparately);
+    count = countOf(
+      c,
+      episode,
+      Number(month.slice(0, 4)),
+      staffRole,
+      input.activity,
+      input.billedSeparately,
+      input.duringInpatientStay,
+    );
   } catch (error) {
     if (error instanceof RulePackNotFoundError) return [{ field: 'occurredAt', reason: error.message }];
     throw error;
@@ -175,6 +190,7 @@ function checkRow(
       activity: input.activity,
       modality: input.modality,
       billed_separately: input.billedSeparately,
+      during_inpatient_stay: input.duringInpatientStay,
       counts_toward_program: count.counts,
       count_reason: count.reason,
       note: input.note ?? null,

@@ -15,6 +15,8 @@ export const contactInput = z.object({
   activity: activitySchema,
   modality: z.enum(MODALITIES),
   billedSeparately: z.boolean().default(false),
+  /** The patient was inpatient or in observation at the time: the minutes do not count (billing.md §1). */
+  duringInpatientStay: z.boolean().default(false),
   /** The role the staff member worked in, when they hold several (default: their BH role). */
   staffRole: z.enum(STAFF_ROLES).optional(),
   note: z.string().trim().max(4000).optional(),
@@ -39,6 +41,7 @@ export interface ContactView {
   activity: Activity;
   modality: Modality;
   billedSeparately: boolean;
+  duringInpatientStay: boolean;
   countsTowardProgram: boolean;
   reason: string;
   note: string | null;
@@ -58,6 +61,7 @@ export const contactColumns = [
   'activity',
   'modality',
   'billed_separately',
+  'during_inpatient_stay',
   'counts_toward_program',
   'count_reason',
   'note',
@@ -77,6 +81,7 @@ export function toContactView(row: {
   activity: string;
   modality: string;
   billed_separately: boolean;
+  during_inpatient_stay: boolean;
   counts_toward_program: boolean;
   count_reason: string;
   note: string | null;
@@ -96,6 +101,7 @@ export function toContactView(row: {
     activity: row.activity as Activity,
     modality: row.modality as Modality,
     billedSeparately: row.billed_separately,
+    duringInpatientStay: row.during_inpatient_stay,
     countsTowardProgram: row.counts_toward_program,
     reason: row.count_reason,
     note: row.note,

@@ -35,6 +35,8 @@ const requestHash = (episodeId: string, input: ContactInput) =>
         input.modality,
         input.billedSeparately,
         input.staffRole ?? null,
+        // Only a marked contact changes the hash, so keys stored before the field existed still replay.
+        ...(input.duringInpatientStay ? ['inpatient'] : []),
         input.note ?? null,
       ]),
     )
@@ -102,6 +104,7 @@ function prepareContactEntry(
       activity: input.activity,
       billedSeparately: input.billedSeparately,
       program: episode.program as 'cocm' | 'general_bhi',
+      duringInpatientStay: input.duringInpatientStay,
     },
     pack,
   );
@@ -119,6 +122,7 @@ function prepareContactEntry(
       activity: input.activity,
       modality: input.modality,
       billed_separately: input.billedSeparately,
+      during_inpatient_stay: input.duringInpatientStay,
       counts_toward_program: count.counts,
       count_reason: count.reason,
       note: input.note ?? null,

@@ -13,6 +13,9 @@ export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address'),
     name: trimmed(200),
+    // Structured names for claims (billing.md §9a: never split from the display name).
+    givenName: trimmed(100).optional(),
+    familyName: trimmed(100).optional(),
     password: z
       .string()
       .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -33,6 +36,8 @@ export interface UserView {
   id: string;
   email: string;
   name: string;
+  givenName: string | null;
+  familyName: string | null;
   roles: Role[];
   clinicIds: string[];
   npi: string | null;
@@ -78,8 +83,19 @@ export async function insertUser(
       roles: input.roles,
       npi: input.npi ?? null,
       credential: input.credential ?? null,
+      given_name: input.givenName ?? null,
+      family_name: input.familyName ?? null,
     })
-    .returning(['id', 'email', 'name', 'roles', 'npi', 'credential'])
+    .returning([
+      'id',
+      'email',
+      'name',
+      'given_name as givenName',
+      'family_name as familyName',
+      'roles',
+      'npi',
+      'credential',
+    ])
     .executeTakeFirstOrThrow();
   if (clinicIds.length > 0) {
     await db

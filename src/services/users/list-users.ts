@@ -27,6 +27,8 @@ export async function listUsers({
       'u.id',
       'u.email',
       'u.name',
+      'u.given_name as givenName',
+      'u.family_name as familyName',
       'u.roles',
       'u.npi',
       'u.credential',
@@ -36,7 +38,16 @@ export async function listUsers({
     ])
     .where('u.org_id', '=', actor.orgId)
     .where('u.active', '=', true)
-    .groupBy(['u.id', 'u.email', 'u.name', 'u.roles', 'u.npi', 'u.credential'])
+    .groupBy([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.given_name',
+      'u.family_name',
+      'u.roles',
+      'u.npi',
+      'u.credential',
+    ])
     .orderBy('u.name');
   if (role) query = query.where(sql<boolean>`${role} = any(u.roles)`);
   if (!isAdmin || clinicId) {
