@@ -40,6 +40,9 @@ export interface UsersTable {
   roles: string[];
   npi: string | null;
   credential: string | null;
+  /** Structured names for claims (billing.md §9a); null until entered. */
+  given_name: string | null;
+  family_name: string | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
 }
@@ -168,6 +171,13 @@ export interface EpisodesTable {
   consent_obtained_at: Timestamp | null;
   consent_method: 'verbal' | 'written' | null;
   consent_obtained_by: string | null;
+  consent_cost_sharing_explained: boolean | null;
+  consent_consultation_explained: boolean | null;
+  consent_withdrawn_at: Timestamp | null;
+  consent_withdrawn_recorded_by: string | null;
+  initiating_visit_on: string | null;
+  initiating_visit_type: 'em' | 'awv' | 'ippe' | null;
+  initiating_visit_practitioner_id: string | null;
   review_requested_at: Timestamp | null;
   safety_flagged_at: Timestamp | null;
   relapse_prevention_at: Timestamp | null;
@@ -175,6 +185,32 @@ export interface EpisodesTable {
   discharge_reason: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Every consent of an episode (billing.md §1); the episode's consent_* columns mirror the latest. */
+export interface EpisodeConsentsTable {
+  org_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  obtained_at: Timestamp;
+  method: 'verbal' | 'written';
+  obtained_by: string | null;
+  cost_sharing_explained: boolean | null;
+  consultation_explained: boolean | null;
+  withdrawn_at: Timestamp | null;
+  withdrawal_recorded_by: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+/** The episode's billing practitioner from `starts_at` on. */
+export interface EpisodeBillingPractitionersTable {
+  org_id: string;
+  episode_id: string;
+  practitioner_id: string;
+  starts_at: Timestamp;
+  recorded_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface EpisodeEventsTable {
@@ -206,6 +242,7 @@ export interface ContactsTable {
   /** Outreach only: true when it reached the patient; false or null (older rows) is an attempt. */
   reached: ColumnType<boolean | null, boolean | null | undefined, never>;
   billed_separately: boolean;
+  during_inpatient_stay: ColumnType<boolean, boolean | undefined, boolean>;
   counts_toward_program: boolean;
   count_reason: string;
   note: string | null;
@@ -369,6 +406,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   episodes: EpisodesTable;
   episode_events: EpisodeEventsTable;
+  episode_consents: EpisodeConsentsTable;
+  episode_billing_practitioners: EpisodeBillingPractitionersTable;
   contacts: ContactsTable;
   case_reviews: CaseReviewsTable;
   recommendations: RecommendationsTable;

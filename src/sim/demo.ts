@@ -69,18 +69,69 @@ const CLINIC_STAFF: {
   role: Role;
   key: string;
   name: string;
+  givenName: string;
+  familyName: string;
   credential?: 'md' | 'np' | 'lcsw' | 'rn' | 'ma';
 }[] = [
-  { role: 'pcp', key: 'pcp', name: 'Dr. Alex Rivera', credential: 'md' },
-  { role: 'pcp', key: 'pcp2', name: 'Jordan Lee, NP', credential: 'np' },
-  { role: 'care_manager', key: 'cm', name: 'Sam Okafor, LCSW', credential: 'lcsw' },
-  { role: 'care_manager', key: 'cm2', name: 'Robin Chen, RN', credential: 'rn' },
-  { role: 'medical_assistant', key: 'ma', name: 'Casey Morgan, MA', credential: 'ma' },
-  { role: 'front_desk', key: 'frontdesk', name: 'Taylor Brooks' },
+  {
+    role: 'pcp',
+    key: 'pcp',
+    name: 'Dr. Alex Rivera',
+    givenName: 'Alex',
+    familyName: 'Rivera',
+    credential: 'md',
+  },
+  {
+    role: 'pcp',
+    key: 'pcp2',
+    name: 'Jordan Lee, NP',
+    givenName: 'Jordan',
+    familyName: 'Lee',
+    credential: 'np',
+  },
+  {
+    role: 'care_manager',
+    key: 'cm',
+    name: 'Sam Okafor, LCSW',
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    credential: 'lcsw',
+  },
+  {
+    role: 'care_manager',
+    key: 'cm2',
+    name: 'Robin Chen, RN',
+    givenName: 'Robin',
+    familyName: 'Chen',
+    credential: 'rn',
+  },
+  {
+    role: 'medical_assistant',
+    key: 'ma',
+    name: 'Casey Morgan, MA',
+    givenName: 'Casey',
+    familyName: 'Morgan',
+    credential: 'ma',
+  },
+  { role: 'front_desk', key: 'frontdesk', name: 'Taylor Brooks', givenName: 'Taylor', familyName: 'Brooks' },
 ];
-const SHARED_STAFF: { role: Role; key: string; name: string; credential?: 'md' }[] = [
-  { role: 'psychiatric_consultant', key: 'psychiatrist', name: 'Dr. Morgan Hale', credential: 'md' },
-  { role: 'billing', key: 'billing', name: 'Avery Quinn' },
+const SHARED_STAFF: {
+  role: Role;
+  key: string;
+  name: string;
+  givenName: string;
+  familyName: string;
+  credential?: 'md';
+}[] = [
+  {
+    role: 'psychiatric_consultant',
+    key: 'psychiatrist',
+    name: 'Dr. Morgan Hale',
+    givenName: 'Morgan',
+    familyName: 'Hale',
+    credential: 'md',
+  },
+  { role: 'billing', key: 'billing', name: 'Avery Quinn', givenName: 'Avery', familyName: 'Quinn' },
 ];
 
 export interface DemoOptions {
@@ -168,7 +219,14 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
 
     const staff: Record<string, string> = { admin: org.adminId };
     const addStaff = async (
-      s: { role: Role; key: string; name: string; credential?: string },
+      s: {
+        role: Role;
+        key: string;
+        name: string;
+        givenName: string;
+        familyName: string;
+        credential?: string;
+      },
       email: string,
       clinics: string[],
       npi?: string,
@@ -176,6 +234,8 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
       const user = await insertUser(trx, org.orgId, {
         email,
         name: s.name,
+        givenName: s.givenName,
+        familyName: s.familyName,
         password: DEMO_PASSWORD,
         roles: [s.role],
         clinicIds: clinics,

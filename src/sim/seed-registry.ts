@@ -35,7 +35,7 @@ function staffId(seed: RegistrySeed, key: string): string {
   return id;
 }
 
-/** The PCP refers; the care manager documents consent at the initial assessment. */
+/** The PCP refers after a visit the day before; the care manager documents consent at the initial assessment. */
 async function openEpisode(db: Db, seed: RegistrySeed, plan: EpisodePlan): Promise<EpisodeHistory> {
   const patient = seed.patients[plan.patientIndex];
   if (!patient) throw new Error(`No demo patient ${plan.patientIndex}`);
@@ -59,6 +59,12 @@ async function openEpisode(db: Db, seed: RegistrySeed, plan: EpisodePlan): Promi
       psychiatricConsultantId: consultantId,
       diagnoses: plan.diagnoses,
       primaryMeasure: plan.primaryMeasure,
+      // The initiating visit (billing.md §1): a UTC day earlier is never after the referral's local day in US zones.
+      initiatingVisit: {
+        date: new Date(plan.referredAt.getTime() - 86_400_000).toISOString().slice(0, 10),
+        type: 'em',
+        practitionerId: patient.pcpId,
+      },
     }),
   });
   if (plan.consent) {
@@ -70,6 +76,8 @@ async function openEpisode(db: Db, seed: RegistrySeed, plan: EpisodePlan): Promi
         obtainedAt: plan.consent.at.toISOString(),
         method: plan.consent.method,
         obtainedBy: careManagerId,
+        costSharingExplained: true,
+        consultationExplained: true,
       }),
     });
   }

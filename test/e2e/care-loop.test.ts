@@ -59,7 +59,15 @@ beforeAll(async () => {
     psychiatricConsultantId: consultant.id,
     diagnoses: ['F33.1'],
     primaryMeasure: 'phq-9',
-    consent: { obtainedAt: `${lastMonth}-02T15:30:00Z`, method: 'verbal', obtainedBy: careManager.id },
+    // billing.md §1: consent explaining cost sharing and consultation, and the PCP's initiating visit.
+    consent: {
+      obtainedAt: `${lastMonth}-02T15:30:00Z`,
+      method: 'verbal',
+      obtainedBy: careManager.id,
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
+    initiatingVisit: { date: `${lastMonth}-02`, type: 'em', practitionerId: pcp.id },
   });
   await cm.request('POST', `/api/episodes/${episode.id}/contacts`, {
     occurredAt: `${lastMonth}-10T15:00:00Z`,
@@ -193,9 +201,18 @@ describe('the collaborative care loop', () => {
         await expectAccessible(page, 'consent form with an error at its field');
 
         await at.fill('');
+        await form.getByRole('checkbox', { name: /Cost sharing was explained/ }).check();
+        await form.getByRole('checkbox', { name: /Consultation with specialists .* was explained/ }).check();
         await form.getByRole('button', { name: 'Save consent' }).click();
         await panel.getByText(/Written consent on/).waitFor();
         expect(await panel.getByText('No consent documented').count()).toBe(0);
+        // A complete consent: nothing asks for it again, and the patient's withdrawal can be recorded.
+        expect(await panel.getByText(/does not record that cost sharing/).count()).toBe(0);
+        await panel.getByRole('button', { name: 'Withdraw consent' }).click();
+        const withdraw = panel.getByRole('form', { name: 'Withdraw consent' });
+        await withdraw.getByRole('button', { name: 'Record withdrawal' }).click();
+        await panel.getByText(/Consent withdrawn on/).waitFor();
+        await panel.getByRole('button', { name: 'Record consent again' }).waitFor();
       },
       WIDE,
     );

@@ -24,7 +24,11 @@ async function billingSetup(org: TestOrg, { identity = true } = {}) {
     org.user(['psychiatric_consultant']),
     org.user(['billing']),
   ]);
-  await org.db.updateTable('users').set({ npi: '1234567893' }).where('id', '=', pcp.id).execute();
+  await org.db
+    .updateTable('users')
+    .set({ npi: '1234567893', given_name: 'Alma', family_name: 'de la Cruz' })
+    .where('id', '=', pcp.id)
+    .execute();
   if (identity) {
     const res = await org.admin.patch(`/api/clinics/${org.clinicId}`, CLINIC_IDENTITY);
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
@@ -36,7 +40,8 @@ async function billingSetup(org: TestOrg, { identity = true } = {}) {
         patientBody(org.clinicId, { pcpId: pcp.id, address: HOME, ...overrides }),
       )
     ).body.id as string;
-  const episode = async (patientId: string, consent = true) =>
+  // billing.md §1: consent explaining cost sharing and consultation, and the PCP's initiating visit.
+  const episode = async (patientId: string, consent = true, overrides: Record<string, unknown> = {}) =>
     (
       await cm.post(`/api/patients/${patientId}/episodes`, {
         program: 'cocm',
@@ -46,9 +51,19 @@ async function billingSetup(org: TestOrg, { identity = true } = {}) {
         psychiatricConsultantId: psych.id,
         diagnoses: ['F32.1', 'F41.1'],
         primaryMeasure: 'phq-9',
+        initiatingVisit: { date: '2026-10-01', type: 'em', practitionerId: pcp.id },
         ...(consent
-          ? { consent: { obtainedAt: '2026-10-02T15:00:00Z', method: 'written', obtainedBy: cm.id } }
+          ? {
+              consent: {
+                obtainedAt: '2026-10-02T15:00:00Z',
+                method: 'written',
+                obtainedBy: cm.id,
+                costSharingExplained: true,
+                consultationExplained: true,
+              },
+            }
           : {}),
+        ...overrides,
       })
     ).body.id as string;
   const contact = (episodeId: string, occurredAt: string, minutes: number) =>
@@ -254,16 +269,18 @@ describe('exports', () => {
     const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
     expect(res.status).toBe(200);
     const parsed = parse837p(res.body);
-    // One 2000A/2010AA loop per claim today, each the treating practitioner with the clinic's address and EIN.
-    expect(parsed.billingProviders).toHaveLength(2);
-    for (const provider of parsed.billingProviders) {
-      expect(provider).toEqual({
-        id: '1234567893',
+    // One 2000A/2010AA loop: the clinic as a group (billing.md §9a), its group NPI, address and EIN.
+    expect(parsed.billingProviders).toEqual([
+      {
+        entityType: '2',
+        lastName: 'TEST CLINIC',
+        firstName: '',
+        id: '1245319599',
         street: ['100 MAIN ST', 'SUITE 2'],
         cityStateZip: ['ALBANY', 'NY', '122071001'],
         refs: { EI: '123456789' },
-      });
-    }
+      },
+    ]);
     expect(parsed.subscribers).toHaveLength(2);
     for (const subscriber of parsed.subscribers) {
       expect(subscriber).toMatchObject({ street: ['5 ELM LN'], cityStateZip: ['TROY', 'NY', '12180'] });
@@ -273,7 +290,7 @@ describe('exports', () => {
     expect(res.body).toMatch(/NM1\*IL\*[^~]*~N3\*5 ELM LN~N4\*TROY\*NY\*12180~DMG\*/);
   });
 
-  it('refuses the 837P (422, nothing audited) while the clinic lacks its address and tax id, naming both', async () => {
+  it('refuses the 837P (422, nothing audited) while the clinic lacks its address, group NPI and tax id, naming each', async () => {
     const { org, b } = await closedMonth({ identity: false });
     const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);
     expect(res.status).toBe(422);
@@ -283,6 +300,10 @@ describe('exports', () => {
       {
         field: 'clinic.address',
         reason: `clinic "Test clinic" (${org.clinicId}) has no address (2010AA billing provider N3/N4)`,
+      },
+      {
+        field: 'clinic.billingNpi',
+        reason: `clinic "Test clinic" (${org.clinicId}) has no group NPI (2010AA billing provider NM1*85*2)`,
       },
       {
         field: 'clinic.taxId',
@@ -313,7 +334,7 @@ describe('exports', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Ben|Patient,|MRN/);
   });
 
-  it('refuses the 837P while a billing practitioner has no NPI (2010AA NM109)', async () => {
+  it('refuses the 837P while a billing practitioner has no NPI (2310B NM109)', async () => {
     const { org, b } = await closedMonth();
     await org.db.updateTable('users').set({ npi: null }).where('id', '=', b.pcp.id).execute();
     const res = await b.billing.get(`/api/billing/months/${MONTH}/claims.837p?clinicId=${org.clinicId}`);

@@ -50,6 +50,9 @@ describe('episodes of care', () => {
       obtainedAt: daysAgo(95),
       method: 'verbal',
       obtainedBy: t.cm.id,
+      // A complete consent (billing.md §1): an incomplete one may be documented again.
+      costSharingExplained: true,
+      consultationExplained: true,
     });
     expect(consent.status).toBe(200);
     expect(consent.body.status).toBe('active');

@@ -8,7 +8,8 @@ import { sameMonthConflicts } from './exclusions.js';
 import { generalBhiOutcome, nextGeneralBhiThreshold } from './general-bhi-lines.js';
 import type { GeneralBhiMinutes } from './general-bhi-lines.js';
 import { assertTimeZone, parseMonth } from './months.js';
-import { checkPrerequisites } from './prerequisites.js';
+import { consentRecordSchema } from './consent.js';
+import { checkPrerequisites, initiatingVisitFactsSchema } from './prerequisites.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { serviceDateFor } from './service-date.js';
 import { credentialSchema, dateStringSchema, monthStringSchema, programSchema } from './vocabulary.js';
@@ -61,7 +62,12 @@ export const billingMonthInputSchema = z
     ...minuteFactsShape,
     /** IANA zone of the clinic; months, consent and dates are read in it */
     timeZone: timeZoneSchema,
-    consent: z.strictObject({ obtainedAt: z.date(), withdrawnAt: z.date().nullable().optional() }).nullable(),
+    /** the consent that governs the month (consentForMonth) */
+    consent: consentRecordSchema.nullable(),
+    /** when the month's billing practitioner took over from another one (billing.md §1: consent again) */
+    billingPractitionerSince: z.date().nullable().optional(),
+    /** the episode's initiating visit (billing.md §1); absent or null: none recorded */
+    initiatingVisit: initiatingVisitFactsSchema.nullable().optional(),
     /** ICD-10-CM codes of the behavioral condition(s), primary first */
     diagnoses: z.array(z.string()),
     /** counted minutes per clinic-zone date; needed only for a `date_threshold_met` pack (tallyMinutes builds it) */

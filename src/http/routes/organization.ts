@@ -19,6 +19,8 @@ const userView = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
   roles: z.array(z.string()),
   clinicIds: z.array(z.string()),
   npi: z.string().nullable(),

@@ -26,11 +26,13 @@ import {
   noteInput,
   updateEpisodeInput,
   consentInput,
+  withdrawConsentInput,
 } from '../../services/episodes/episode-input.js';
 import { enrollPatient } from '../../services/episodes/enroll-patient.js';
 import { getEpisode, listPatientEpisodes } from '../../services/episodes/read-episodes.js';
 import { recordConsent } from '../../services/episodes/record-consent.js';
 import { updateEpisode } from '../../services/episodes/update-episode.js';
+import { withdrawConsent } from '../../services/episodes/withdraw-consent.js';
 import { caseloadQuery, readCaseloads } from '../../services/registry/caseloads.js';
 import { readRegistry, registryQuery } from '../../services/registry/registry-view.js';
 import { isoDate } from '../../services/schemas.js';
@@ -93,7 +95,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/episodes/{id}/consent',
       roles: CARE_TEAM,
-      summary: 'Document consent (a referred episode becomes active)',
+      summary:
+        'Document consent with what the patient was told (costSharingExplained, consultationExplained); again after a withdrawal or a new billing practitioner. A referred episode becomes active',
       tags,
       params: idParam,
       body: consentInput,
@@ -104,10 +107,25 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
   defineRoute(
     r,
     {
+      method: 'post',
+      path: '/episodes/{id}/consent/withdraw',
+      roles: CARE_TEAM,
+      summary: 'Record that the patient withdrew consent: minutes from withdrawnAt on stop counting',
+      tags,
+      params: idParam,
+      body: withdrawConsentInput,
+    },
+    ({ deps, actor, params, body }) =>
+      withdrawConsent({ db: deps.db, actor, episodeId: params.id, input: body }),
+  );
+  defineRoute(
+    r,
+    {
       method: 'patch',
       path: '/episodes/{id}',
       roles: CARE_TEAM,
-      summary: 'Change status, team, diagnoses, review request or safety concern',
+      summary:
+        'Change status, team (a new billing practitioner needs consent again), diagnoses, initiating visit, review request or safety concern',
       tags,
       params: idParam,
       body: updateEpisodeInput,

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'episode.read',
   'episode.update',
   'episode.consent',
+  'episode.consent_withdraw',
   'contact.create',
   'contact.import',
   'contact.correct',

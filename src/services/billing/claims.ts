@@ -50,8 +50,16 @@ export interface ClaimExportRow extends ClaimView {
     memberId: string | null;
     address: PostalAddress | null;
   };
-  billingPractitioner: { name: string; npi: string | null };
+  /** The month's billing practitioner; the 837P takes the structured names, never the display name split. */
+  billingPractitioner: {
+    name: string;
+    givenName: string | null;
+    familyName: string | null;
+    npi: string | null;
+  };
   consentDate: string | null;
+  /** The recorded initiating visit (billing.md §1), null when none is. */
+  initiatingVisitDate: string | null;
   referralDate: string;
   lastCaseReviewDate: string | null;
   baselineScore: number | null;
@@ -131,7 +139,10 @@ export async function loadMonthClaims(
       ...addressColumns.map((c) => `p.${c}` as const),
       'u.name as practitioner_name',
       'u.npi',
+      'u.given_name as practitioner_given_name',
+      'u.family_name as practitioner_family_name',
       'e.consent_obtained_at',
+      'e.initiating_visit_on',
       'e.referred_at',
       'k.timezone',
     ])
@@ -230,8 +241,14 @@ export async function loadMonthClaims(
           memberId: r.member_id,
           address: addressFromRow(r),
         },
-        billingPractitioner: { name: r.practitioner_name, npi: r.npi },
+        billingPractitioner: {
+          name: r.practitioner_name,
+          givenName: r.practitioner_given_name,
+          familyName: r.practitioner_family_name,
+          npi: r.npi,
+        },
         consentDate: day(r.consent_obtained_at, r.timezone),
+        initiatingVisitDate: r.initiating_visit_on,
         referralDate: day(r.referred_at, r.timezone)!,
         lastCaseReviewDate: reg?.lastCaseReviewAt ? day(new Date(reg.lastCaseReviewAt), r.timezone) : null,
         baselineScore: reg?.baselineScore ?? null,

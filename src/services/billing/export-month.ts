@@ -63,7 +63,7 @@ export async function exportMonth(
         receiverName: 'CLEARINGHOUSE',
       },
       // Checked complete above.
-      { taxId: clinic.taxId!, address: clinic.address! },
+      { name: clinic.name, npi: clinic.billingNpi!, taxId: clinic.taxId!, address: clinic.address! },
       now,
       Number(month.replace('-', '')) % 1_000_000_000,
     );

@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { billMonth, type BillingMonthResult } from '../../domain/billing/bill-month.js';
-import { monthOf, monthRange } from '../../domain/billing/months.js';
+import { consentForMonth, isWithdrawnAt, withdrawnSpans } from '../../domain/billing/consent.js';
+import { dateOf, monthOf, monthRange } from '../../domain/billing/months.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { groupBy } from '../group-by.js';
 import { practitionerMinutes } from './practitioner-minutes.js';
@@ -20,6 +21,7 @@ export interface EpisodeMonth {
     memberId: string | null;
   };
   program: 'cocm' | 'general_bhi';
+  /** The billing practitioner of this month (the episode's history), not necessarily today's. */
   billingPractitionerId: string;
   diagnoses: string[];
   consentAt: Date | null;
@@ -53,6 +55,9 @@ export async function billClinicMonth(
       'e.diagnoses',
       'e.consent_obtained_at',
       'e.referred_at',
+      'e.initiating_visit_on',
+      'e.initiating_visit_type',
+      'e.initiating_visit_practitioner_id',
       'p.mrn',
       'p.given_name',
       'p.family_name',
@@ -98,6 +103,68 @@ export async function billClinicMonth(
         .groupBy(['k.episode_id', sql`2`])
         .execute()
     : [];
+  // Consents and billing practitioners over time (billing.md §1: consent again after a change).
+  const consentRows = await db
+    .selectFrom('episode_consents')
+    .select(['episode_id', 'obtained_at', 'withdrawn_at', 'cost_sharing_explained', 'consultation_explained'])
+    .where('org_id', '=', ids.orgId)
+    .where('episode_id', 'in', episodeIds)
+    .execute();
+  const practitionerRows = await db
+    .selectFrom('episode_billing_practitioners')
+    .select(['episode_id', 'practitioner_id', 'starts_at'])
+    .where('org_id', '=', ids.orgId)
+    .where('episode_id', 'in', episodeIds)
+    .orderBy('starts_at')
+    .execute();
+  const consentsByEpisode = new Map(
+    [...groupBy(consentRows, (c) => c.episode_id)].map(([id, rows]) => [
+      id,
+      rows.map((c) => ({
+        obtainedAt: c.obtained_at,
+        withdrawnAt: c.withdrawn_at,
+        costSharingExplained: c.cost_sharing_explained,
+        consultationExplained: c.consultation_explained,
+      })),
+    ]),
+  );
+  // billing.md §1: minutes logged after a withdrawal (until a new consent) do not count; the rollups hold
+  // them, so they are taken back here, by role, credential and day like every other minute.
+  const spansByEpisode = new Map(
+    [...consentsByEpisode]
+      .map(([id, consents]) => [id, withdrawnSpans(consents)] as const)
+      .filter(([, spans]) =>
+        spans.some((span) => span.from < end && (span.until === null || span.until > start)),
+      ),
+  );
+  if (spansByEpisode.size > 0) {
+    const withdrawnRows = await db
+      .selectFrom('contacts as k')
+      .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
+      .select(['k.episode_id', 'k.occurred_at', 'k.minutes', 'k.staff_role', 'u.credential'])
+      .where('k.org_id', '=', ids.orgId)
+      .where('k.episode_id', 'in', [...spansByEpisode.keys()])
+      .where('k.counts_toward_program', '=', true)
+      .where('k.occurred_at', '>=', start)
+      .where('k.occurred_at', '<', end)
+      .execute();
+    for (const k of withdrawnRows) {
+      if (!isWithdrawnAt(spansByEpisode.get(k.episode_id)!, k.occurred_at)) continue;
+      minuteRows.push({
+        episode_id: k.episode_id,
+        staff_role: k.staff_role,
+        credential: k.credential ?? '',
+        minutes: -k.minutes,
+      });
+      if (needsDays)
+        dailyRows.push({
+          episode_id: k.episode_id,
+          credential: k.credential,
+          day: dateOf(k.occurred_at, timeZone),
+          minutes: -k.minutes,
+        });
+    }
+  }
   // CoCM service months of each patient before this month (billing.md §2.2).
   const serviceRows = await db
     .selectFrom('episode_month_minutes as m')
@@ -139,6 +206,7 @@ export async function billClinicMonth(
   );
 
   const minutesByEpisode = groupBy(minuteRows, (m) => m.episode_id);
+  const practitionersByEpisode = groupBy(practitionerRows, (p) => p.episode_id);
   const daysByEpisode = groupBy(dailyRows, (d) => d.episode_id);
   const serviceMonthsByPatient = groupBy(serviceRows, (s) => s.patient_id);
   const billedThisMonth = new Map<string, string[]>();
@@ -165,6 +233,19 @@ export async function billClinicMonth(
       day.counted += d.minutes;
       days.set(d.day, day);
     }
+    // The practitioner who directed care at the month's end bills it; a later change leaves this month alone.
+    const assignments = practitionersByEpisode.get(e.id) ?? [];
+    const inMonth = assignments.filter((a) => a.starts_at < end);
+    const assignment = inMonth.at(-1);
+    const billingPractitionerId = assignment?.practitioner_id ?? e.billing_practitioner_id;
+    const visit =
+      e.initiating_visit_on && e.initiating_visit_type
+        ? {
+            date: e.initiating_visit_on,
+            type: e.initiating_visit_type,
+            byBillingPractitioner: e.initiating_visit_practitioner_id === billingPractitionerId,
+          }
+        : null;
     const result = billMonth(
       {
         month,
@@ -175,7 +256,9 @@ export async function billClinicMonth(
         billingPractitionerCredential: practitioner?.credential ?? null,
         priorServiceMonths: (serviceMonthsByPatient.get(e.patient_id) ?? []).map((s) => s.month),
         episodeStartMonth: monthOf(e.referred_at, timeZone),
-        consent: e.consent_obtained_at ? { obtainedAt: e.consent_obtained_at } : null,
+        consent: consentForMonth(consentsByEpisode.get(e.id) ?? [], month, timeZone),
+        billingPractitionerSince: assignment && assignment !== assignments[0] ? assignment.starts_at : null,
+        initiatingVisit: visit,
         diagnoses: e.diagnoses,
         sameMonthCodes: billedThisMonth.get(e.patient_id) ?? [],
         ...(pack.dateOfService === 'date_threshold_met'
@@ -208,7 +291,7 @@ export async function billClinicMonth(
         memberId: e.member_id,
       },
       program: e.program,
-      billingPractitionerId: e.billing_practitioner_id,
+      billingPractitionerId,
       diagnoses: e.diagnoses,
       consentAt: e.consent_obtained_at,
       countedMinutes,

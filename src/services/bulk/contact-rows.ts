@@ -118,12 +118,19 @@ function countOf(
   role: StaffRole,
   activity: string,
   billed: boolean,
+  inpatient: boolean,
 ) {
-  const key = `${pack.id}|${e.program}|${role}|${activity}|${billed}`;
+  const key = `${pack.id}|${e.program}|${role}|${activity}|${billed}|${inpatient}`;
   let decision = c.counting.get(key);
   if (!decision) {
     decision = countsTowardProgram(
-      { staffRole: role, activity: activity as never, billedSeparately: billed, program: e.program },
+      {
+        staffRole: role,
+        activity: activity as never,
+        billedSeparately: billed,
+        program: e.program,
+        duringInpatientStay: inpatient,
+      },
       pack,
     );
     c.counting.set(key, decision);
@@ -175,7 +182,15 @@ function checkRow(
   );
   if (ruleIssues.length > 0) return ruleIssues;
   if (locked.has(month)) return lockedMonth(month).issues;
-  const count = countOf(c, episode, pack, staffRole, input.activity, input.billedSeparately);
+  const count = countOf(
+    c,
+    episode,
+    pack,
+    staffRole,
+    input.activity,
+    input.billedSeparately,
+    input.duringInpatientStay,
+  );
   return {
     row: {
       org_id: c.actor.orgId,
@@ -189,6 +204,7 @@ function checkRow(
       activity: input.activity,
       modality: input.modality,
       billed_separately: input.billedSeparately,
+      during_inpatient_stay: input.duringInpatientStay,
       counts_toward_program: count.counts,
       count_reason: count.reason,
       note: input.note ?? null,

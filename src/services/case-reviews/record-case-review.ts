@@ -76,6 +76,7 @@ export async function recordCaseReview({
       activity: 'case_review',
       modality: 'none',
       billedSeparately: false,
+      duringInpatientStay: false,
     });
     const review = await trx
       .insertInto('case_reviews')

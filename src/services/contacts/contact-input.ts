@@ -22,6 +22,8 @@ export const contactInput = z.object({
         'records an attempt, which the registry counts toward the `unreachable` flag.',
     ),
   billedSeparately: z.boolean().default(false),
+  /** The patient was inpatient or in observation at the time: the minutes do not count (billing.md §1). */
+  duringInpatientStay: z.boolean().default(false),
   /** The role the staff member worked in, when they hold several (default: their BH role). */
   staffRole: z.enum(STAFF_ROLES).optional(),
   note: z.string().trim().max(4000).optional(),
@@ -48,6 +50,7 @@ export interface ContactView {
   /** Outreach: whether it reached the patient; null for every other activity. */
   reached: boolean | null;
   billedSeparately: boolean;
+  duringInpatientStay: boolean;
   countsTowardProgram: boolean;
   reason: string;
   note: string | null;
@@ -68,6 +71,7 @@ export const contactColumns = [
   'modality',
   'reached',
   'billed_separately',
+  'during_inpatient_stay',
   'counts_toward_program',
   'count_reason',
   'note',
@@ -88,6 +92,7 @@ export function toContactView(row: {
   modality: string;
   reached: boolean | null;
   billed_separately: boolean;
+  during_inpatient_stay: boolean;
   counts_toward_program: boolean;
   count_reason: string;
   note: string | null;
@@ -109,6 +114,7 @@ export function toContactView(row: {
     // Outreach logged before outcomes were kept was an attempt.
     reached: row.activity === 'outreach' ? row.reached === true : null,
     billedSeparately: row.billed_separately,
+    duringInpatientStay: row.during_inpatient_stay,
     countsTowardProgram: row.counts_toward_program,
     reason: row.count_reason,
     note: row.note,

@@ -52,6 +52,7 @@ export async function correctContact({
         activity: original.activity,
         modality: original.modality,
         billed_separately: original.billed_separately,
+        during_inpatient_stay: original.during_inpatient_stay,
         counts_toward_program: original.counts_toward_program,
         count_reason: `reverses ${original.minutes} minutes logged ${original.occurred_at.toISOString().slice(0, 10)}`,
         note: input.reason,

@@ -41,6 +41,8 @@ const requestHash = (episodeId: string, input: ContactInput) =>
         input.modality,
         input.billedSeparately,
         input.staffRole ?? null,
+        // Only a marked contact changes the hash, so keys stored before the field existed still replay.
+        ...(input.duringInpatientStay ? ['inpatient'] : []),
         input.note ?? null,
         input.reached ?? null,
       ]),
@@ -121,6 +123,7 @@ function prepareContactEntry(
       activity: input.activity,
       billedSeparately: input.billedSeparately,
       program,
+      duringInpatientStay: input.duringInpatientStay,
     },
     pack,
   );
@@ -139,6 +142,7 @@ function prepareContactEntry(
       modality: input.modality,
       reached: input.activity === OUTREACH_ACTIVITY ? (input.reached ?? false) : null,
       billed_separately: input.billedSeparately,
+      during_inpatient_stay: input.duringInpatientStay,
       counts_toward_program: count.counts,
       count_reason: count.reason,
       note: input.note ?? null,

@@ -5,7 +5,14 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { requireStaff } from '../staff.js';
-import { episodeColumns, toEpisodeView, type EnrollInput, type EpisodeView } from './episode-input.js';
+import { currentConsentColumns, insertConsentRecord, recordBillingPractitioner } from './consent-history.js';
+import {
+  episodeColumns,
+  initiatingVisitColumns,
+  toEpisodeView,
+  type EnrollInput,
+  type EpisodeView,
+} from './episode-input.js';
 
 export async function enrollPatient({
   db,
@@ -38,6 +45,11 @@ export async function enrollPatient({
         'psychiatric_consultant',
       ]);
     }
+    if (input.initiatingVisit) {
+      await requireStaff(trx, at, input.initiatingVisit.practitionerId, 'initiatingVisit.practitionerId', [
+        'pcp',
+      ]);
+    }
     const consentAt = input.consent?.obtainedAt ?? null;
     const enrolledAt = consentAt ? new Date(Math.max(consentAt.getTime(), input.referredAt.getTime())) : null;
     const row = await trx
@@ -56,9 +68,8 @@ export async function enrollPatient({
         pcp_id: pcpId,
         diagnoses: input.diagnoses,
         primary_measure: input.primaryMeasure,
-        consent_obtained_at: consentAt,
-        consent_method: input.consent?.method ?? null,
-        consent_obtained_by: input.consent?.obtainedBy ?? null,
+        ...(input.consent ? currentConsentColumns(input.consent) : {}),
+        ...initiatingVisitColumns(input.initiatingVisit ?? null),
       })
       .onConflict((oc) =>
         oc.columns(['org_id', 'patient_id', 'program']).where('status', '<>', 'discharged').doNothing(),
@@ -71,6 +82,9 @@ export async function enrollPatient({
         `the patient already has an open ${input.program} episode; discharge it first`,
       );
     }
+    const ids = { orgId: actor.orgId, episodeId: row.id, actorId: actor.userId };
+    await recordBillingPractitioner(trx, ids, input.billingPractitionerId, input.referredAt);
+    if (input.consent) await insertConsentRecord(trx, ids, input.consent);
     await trx
       .insertInto('episode_events')
       .values({

@@ -1,5 +1,6 @@
 // Episode inputs shared by the HTTP and CLI edges, and the episode as the API shows it.
 import { z } from 'zod';
+import { INITIATING_VISIT_TYPES, type InitiatingVisitType } from '../../domain/billing/prerequisites.js';
 import { PROGRAMS, type Program } from '../../domain/billing/vocabulary.js';
 import { checkDiagnosisCode } from '../../domain/registry/diagnosis.js';
 import {
@@ -16,7 +17,7 @@ import {
   measureLabel,
   type PrimaryMeasureCode,
 } from '../../domain/registry/outcomes.js';
-import { isoInstant, trimmed, uuid } from '../schemas.js';
+import { isoDate, isoInstant, trimmed, uuid } from '../schemas.js';
 
 // Defined once in the domain (the web app takes them from there too).
 export { PROGRAMS, PRIMARY_MEASURE_CODES, measureLabel };
@@ -28,6 +29,24 @@ export const consentInput = z.object({
   obtainedAt: isoInstant.refine(notFuture, 'cannot be in the future'),
   method: z.enum(CONSENT_METHODS),
   obtainedBy: uuid,
+  // billing.md §1: what the patient was told. A consent without either still saves (older paper records);
+  // its months are skipped with that reason until a complete consent is documented.
+  costSharingExplained: z.boolean().optional(),
+  consultationExplained: z.boolean().optional(),
+});
+
+/** billing.md §1: the patient may stop at any time; minutes from then on do not count. */
+export const withdrawConsentInput = z.object({
+  withdrawnAt: isoInstant.refine(notFuture, 'cannot be in the future'),
+  /** The staff member the patient told. */
+  recordedBy: uuid,
+});
+
+/** billing.md §1: the face-to-face visit by the billing practitioner before BHI starts. */
+export const initiatingVisitInput = z.object({
+  date: isoDate,
+  type: z.enum(INITIATING_VISIT_TYPES),
+  practitionerId: uuid,
 });
 
 /** ICD-10-CM codes, normalised ('f321' → 'F32.1'); each bad code is named by its index. */
@@ -44,6 +63,13 @@ export const diagnosesInput = z
     }),
   );
 
+/** The episode's initiating-visit columns; null clears them. */
+export const initiatingVisitColumns = (visit: z.output<typeof initiatingVisitInput> | null) => ({
+  initiating_visit_on: visit?.date ?? null,
+  initiating_visit_type: visit?.type ?? null,
+  initiating_visit_practitioner_id: visit?.practitionerId ?? null,
+});
+
 export const enrollInput = z.object({
   program: z.enum(PROGRAMS),
   referredAt: isoInstant.refine(notFuture, 'cannot be in the future'),
@@ -54,6 +80,7 @@ export const enrollInput = z.object({
   diagnoses: diagnosesInput,
   primaryMeasure: z.enum(PRIMARY_MEASURE_CODES),
   consent: consentInput.optional(),
+  initiatingVisit: initiatingVisitInput.optional(),
 });
 export type EnrollInput = z.output<typeof enrollInput>;
 
@@ -71,6 +98,8 @@ export const updateEpisodeInput = z
     reviewRequested: z.boolean().optional(),
     /** A clinician's safety concern, shown as `safety_risk` until cleared. */
     safetyConcern: z.boolean().optional(),
+    /** The initiating visit (billing.md §1); null clears it. */
+    initiatingVisit: initiatingVisitInput.nullable().optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'nothing to change', path: [] });
 export type UpdateEpisodeInput = z.output<typeof updateEpisodeInput>;
@@ -94,7 +123,16 @@ export interface EpisodeView {
   pcpId: string | null;
   diagnoses: string[];
   primaryMeasure: PrimaryMeasureCode;
-  consent: { obtainedAt: string; method: ConsentMethod; obtainedBy: string | null } | null;
+  consent: {
+    obtainedAt: string;
+    method: ConsentMethod;
+    obtainedBy: string | null;
+    costSharingExplained: boolean | null;
+    consultationExplained: boolean | null;
+    withdrawnAt: string | null;
+    withdrawalRecordedBy: string | null;
+  } | null;
+  initiatingVisit: { date: string; type: InitiatingVisitType; practitionerId: string } | null;
   reviewRequestedAt: string | null;
   safetyConcernAt: string | null;
   dischargedAt: string | null;
@@ -118,6 +156,13 @@ export const episodeColumns = [
   'consent_obtained_at',
   'consent_method',
   'consent_obtained_by',
+  'consent_cost_sharing_explained',
+  'consent_consultation_explained',
+  'consent_withdrawn_at',
+  'consent_withdrawn_recorded_by',
+  'initiating_visit_on',
+  'initiating_visit_type',
+  'initiating_visit_practitioner_id',
   'review_requested_at',
   'safety_flagged_at',
   'discharged_at',
@@ -141,6 +186,13 @@ type EpisodeRow = {
   consent_obtained_at: Date | null;
   consent_method: ConsentMethod | null;
   consent_obtained_by: string | null;
+  consent_cost_sharing_explained: boolean | null;
+  consent_consultation_explained: boolean | null;
+  consent_withdrawn_at: Date | null;
+  consent_withdrawn_recorded_by: string | null;
+  initiating_visit_on: string | null;
+  initiating_visit_type: InitiatingVisitType | null;
+  initiating_visit_practitioner_id: string | null;
   review_requested_at: Date | null;
   safety_flagged_at: Date | null;
   discharged_at: Date | null;
@@ -169,8 +221,20 @@ export function toEpisodeView(row: EpisodeRow): EpisodeView {
           obtainedAt: row.consent_obtained_at.toISOString(),
           method: row.consent_method ?? 'verbal',
           obtainedBy: row.consent_obtained_by,
+          costSharingExplained: row.consent_cost_sharing_explained,
+          consultationExplained: row.consent_consultation_explained,
+          withdrawnAt: iso(row.consent_withdrawn_at),
+          withdrawalRecordedBy: row.consent_withdrawn_recorded_by,
         }
       : null,
+    initiatingVisit:
+      row.initiating_visit_on && row.initiating_visit_type && row.initiating_visit_practitioner_id
+        ? {
+            date: row.initiating_visit_on,
+            type: row.initiating_visit_type,
+            practitionerId: row.initiating_visit_practitioner_id,
+          }
+        : null,
     reviewRequestedAt: iso(row.review_requested_at),
     safetyConcernAt: iso(row.safety_flagged_at),
     dischargedAt: iso(row.discharged_at),

@@ -1,4 +1,5 @@
-// Documents the patient's CoCM/BHI consent; a referred episode becomes active (billing needs consent first).
+// Documents the patient's CoCM/BHI consent (again after a withdrawal or a new billing practitioner);
+// a referred episode becomes active (billing needs consent first).
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
@@ -9,6 +10,7 @@ import { requireStaff } from '../staff.js';
 import type { consentInput } from './episode-input.js';
 import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-input.js';
 import { findEpisode } from './find-episode.js';
+import { currentConsentColumns, currentPractitionerSince, insertConsentRecord } from './consent-history.js';
 
 export async function recordConsent({
   db,
@@ -23,7 +25,27 @@ export async function recordConsent({
 }): Promise<EpisodeView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId, { forUpdate: true });
-    if (episode.consent) throw AppError.conflict('consent', 'consent is already documented for this episode');
+    const current = episode.consent;
+    if (current?.withdrawnAt) {
+      if (input.obtainedAt < new Date(current.withdrawnAt))
+        throw AppError.rule(
+          'obtainedAt',
+          `the patient withdrew consent on ${current.withdrawnAt}; a new consent must come after that`,
+        );
+    } else if (current) {
+      // billing.md §1: consent is documented once, and again when the billing practitioner changes (or to
+      // complete a consent that does not say cost sharing and consultation were explained).
+      const since = await currentPractitionerSince(trx, actor.orgId, episode.id);
+      const complete = current.costSharingExplained === true && current.consultationExplained === true;
+      const changedSince = since !== null && new Date(current.obtainedAt) < since ? since : null;
+      if (complete && changedSince === null)
+        throw AppError.conflict('consent', 'consent is already documented for this episode');
+      if (changedSince !== null && input.obtainedAt < changedSince)
+        throw AppError.rule(
+          'obtainedAt',
+          `the billing practitioner changed on ${changedSince.toISOString()}; the new consent must be obtained after that`,
+        );
+    }
     if (episode.status === 'discharged')
       throw AppError.rule('status', 'The episode is discharged; start a new episode.');
     await requireStaff(
@@ -42,9 +64,7 @@ export async function recordConsent({
     const row = await trx
       .updateTable('episodes')
       .set({
-        consent_obtained_at: input.obtainedAt,
-        consent_method: input.method,
-        consent_obtained_by: input.obtainedBy,
+        ...currentConsentColumns(input),
         ...(activate
           ? {
               status: 'active',
@@ -57,6 +77,11 @@ export async function recordConsent({
       .where('id', '=', episode.id)
       .returning(episodeColumns)
       .executeTakeFirstOrThrow();
+    await insertConsentRecord(
+      trx,
+      { orgId: actor.orgId, episodeId: episode.id, actorId: actor.userId },
+      input,
+    );
     await trx
       .insertInto('episode_events')
       .values({
@@ -65,7 +90,11 @@ export async function recordConsent({
         kind: 'consent',
         from_status: episode.status,
         to_status: row.status,
-        detail: JSON.stringify({ method: input.method }),
+        detail: JSON.stringify({
+          method: input.method,
+          costSharingExplained: input.costSharingExplained ?? null,
+          consultationExplained: input.consultationExplained ?? null,
+        }),
         by_user: actor.userId,
       })
       .execute();

@@ -7,7 +7,14 @@ import { checkTransition } from '../../domain/registry/episode-status.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { requireStaff } from '../staff.js';
-import { episodeColumns, toEpisodeView, type EpisodeView, type UpdateEpisodeInput } from './episode-input.js';
+import { recordBillingPractitioner } from './consent-history.js';
+import {
+  episodeColumns,
+  initiatingVisitColumns,
+  toEpisodeView,
+  type EpisodeView,
+  type UpdateEpisodeInput,
+} from './episode-input.js';
 import { findEpisode } from './find-episode.js';
 
 export async function updateEpisode({
@@ -62,9 +69,23 @@ export async function updateEpisode({
       await requireStaff(trx, at, input.careManagerId, 'careManagerId', ['care_manager']);
       changes.care_manager_id = input.careManagerId;
     }
-    if (input.billingPractitionerId) {
+    if (input.billingPractitionerId && input.billingPractitionerId !== episode.billingPractitionerId) {
       await requireStaff(trx, at, input.billingPractitionerId, 'billingPractitionerId', ['pcp']);
       changes.billing_practitioner_id = input.billingPractitionerId;
+      // Months already billed keep their practitioner; the new one needs consent again (billing.md §1).
+      await recordBillingPractitioner(
+        trx,
+        { orgId: actor.orgId, episodeId: episode.id, actorId: actor.userId },
+        input.billingPractitionerId,
+        now,
+      );
+    }
+    if (input.initiatingVisit !== undefined) {
+      if (input.initiatingVisit)
+        await requireStaff(trx, at, input.initiatingVisit.practitionerId, 'initiatingVisit.practitionerId', [
+          'pcp',
+        ]);
+      Object.assign(changes, initiatingVisitColumns(input.initiatingVisit));
     }
     if (input.psychiatricConsultantId !== undefined) {
       if (input.psychiatricConsultantId) {

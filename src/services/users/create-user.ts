@@ -13,6 +13,9 @@ export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address'),
     name: trimmed(200),
+    // Structured names for claims (billing.md §9a: never split from the display name).
+    givenName: trimmed(100).optional(),
+    familyName: trimmed(100).optional(),
     password: newPasswordSchema,
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
     clinicIds: z.array(uuid).default([]),
@@ -30,6 +33,8 @@ export interface UserView {
   id: string;
   email: string;
   name: string;
+  givenName: string | null;
+  familyName: string | null;
   roles: Role[];
   clinicIds: string[];
   npi: string | null;
@@ -39,7 +44,17 @@ export interface UserView {
 }
 
 /** The users columns a UserView is built from (with the clinic ids added). */
-export const userColumns = ['id', 'email', 'name', 'roles', 'npi', 'credential', 'active'] as const;
+export const userColumns = [
+  'id',
+  'email',
+  'name',
+  'given_name as givenName',
+  'family_name as familyName',
+  'roles',
+  'npi',
+  'credential',
+  'active',
+] as const;
 
 /** Roles and credential are written only through createUserInput, so the stored text is an enum value. */
 export const toUserView = (
@@ -85,6 +100,8 @@ export async function insertUser(
       roles: input.roles,
       npi: input.npi ?? null,
       credential: input.credential ?? null,
+      given_name: input.givenName ?? null,
+      family_name: input.familyName ?? null,
     })
     .returning(userColumns)
     .executeTakeFirstOrThrow();

@@ -32,6 +32,8 @@ export async function listUsers({
       'u.id',
       'u.email',
       'u.name',
+      'u.given_name as givenName',
+      'u.family_name as familyName',
       'u.roles',
       'u.npi',
       'u.credential',
@@ -41,7 +43,17 @@ export async function listUsers({
       ),
     ])
     .where('u.org_id', '=', actor.orgId)
-    .groupBy(['u.id', 'u.email', 'u.name', 'u.roles', 'u.npi', 'u.credential', 'u.active'])
+    .groupBy([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.given_name',
+      'u.family_name',
+      'u.roles',
+      'u.npi',
+      'u.credential',
+      'u.active',
+    ])
     .orderBy('u.name');
   // Pickers offer active staff only; names on past records need the deactivated too ('all').
   if (status !== 'all') query = query.where('u.active', '=', status === 'active');

@@ -1,6 +1,7 @@
 // Writes a chunk of one clinic's planned patients through the bulk path: patients, episodes, then the
 // screenings and contacts (checked like any import, with their rollups) and the case reviews.
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
+import { toLocalDay } from '../../domain/registry/local-day.js';
 import type { Actor } from '../../services/actor.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
 import { inBatchTransaction, type NewRow } from '../../services/bulk/batch-transaction.js';
@@ -99,6 +100,12 @@ function episodeRow(ctx: ChunkContext, e: PlacedEpisode): NewRow<'episodes'> {
     consent_obtained_at: plan.enrolledAt,
     consent_method: plan.consentMethod,
     consent_obtained_by: plan.enrolledAt ? e.careManager.id : null,
+    consent_cost_sharing_explained: plan.enrolledAt ? true : null,
+    consent_consultation_explained: plan.enrolledAt ? true : null,
+    // The PCP's visit on the referral day is the initiating visit (billing.md §1).
+    initiating_visit_on: toLocalDay(plan.referredAt, ctx.clinic.timeZone),
+    initiating_visit_type: 'em',
+    initiating_visit_practitioner_id: e.pcpId,
     review_requested_at: null,
     safety_flagged_at: null,
     relapse_prevention_at: plan.relapsePreventionAt,
@@ -206,6 +213,38 @@ export async function writeChunk(ctx: ChunkContext, first: number, plans: ScaleP
     await tx.insert(
       'episode_events',
       episodes.flatMap((e) => statusEvents(ctx, e)),
+    );
+    // The histories billing reads: who bills from when, and the consent (billing.md §1).
+    await tx.insert(
+      'episode_billing_practitioners',
+      episodes.map((e) => ({
+        org_id: ctx.actor.orgId,
+        episode_id: e.id,
+        practitioner_id: e.pcpId,
+        starts_at: e.plan.referredAt,
+        recorded_by: null,
+      })),
+    );
+    await tx.insert(
+      'episode_consents',
+      episodes.flatMap((e) =>
+        e.plan.enrolledAt
+          ? [
+              {
+                org_id: ctx.actor.orgId,
+                episode_id: e.id,
+                obtained_at: e.plan.enrolledAt,
+                method: e.plan.consentMethod ?? 'verbal',
+                obtained_by: e.careManager.id,
+                cost_sharing_explained: true,
+                consultation_explained: true,
+                withdrawn_at: null,
+                withdrawal_recorded_by: null,
+                created_by: null,
+              },
+            ]
+          : [],
+      ),
     );
   });
   for (const e of episodes) tally.episodes[e.plan.status]++;

@@ -1,13 +1,18 @@
 // Shared builders for billing tests: a consented, diagnosed patient month with sensible defaults.
 import type { BillingMonthInput, BillingMonthResult } from '../../../src/domain/billing/index.js';
 
-/** A subsequent CoCM month (October 2025, episode started September) in Chicago. */
+/** A subsequent CoCM month (October 2025, episode started September) in Chicago, consent and initiating visit on file. */
 export function subsequentMonth(overrides: Partial<BillingMonthInput> = {}): BillingMonthInput {
   return {
     month: '2025-10',
     program: 'cocm',
     timeZone: 'America/Chicago',
-    consent: { obtainedAt: new Date('2025-09-03T15:00:00Z') },
+    consent: {
+      obtainedAt: new Date('2025-09-03T15:00:00Z'),
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
+    initiatingVisit: { date: '2025-08-20', type: 'em', byBillingPractitioner: true },
     diagnoses: ['F33.1'],
     countedMinutes: 0,
     priorServiceMonths: ['2025-09'],

@@ -183,7 +183,11 @@ describe('consent around a month end depends on the clinic zone', () => {
     ['America/New_York', 'after 2025-10 ended', 'the same instant is already November in New York'],
   ])('%s → skipped %s (%s)', (timeZone, skippedText, _rule) => {
     const result = billMonth(
-      subsequentMonth({ timeZone, countedMinutes: 40, consent: { obtainedAt: consentAt } }),
+      subsequentMonth({
+        timeZone,
+        countedMinutes: 40,
+        consent: { obtainedAt: consentAt, costSharingExplained: true, consultationExplained: true },
+      }),
       MEDICARE_2025,
     );
     if (skippedText === null) expect(result.skipped).toBeNull();

@@ -5,6 +5,8 @@ import { billed, generalBhiMonth, subsequentMonth } from './fixtures.js';
 
 const octoberEnd = monthRange('2025-10', 'America/Chicago').end;
 const octoberStart = monthRange('2025-10', 'America/Chicago').start;
+/** billing.md §1: what the patient was told, on every consent these rows expect to bill. */
+const explained = { costSharingExplained: true, consultationExplained: true };
 
 describe('consent is required (billing.md §1)', () => {
   it.each([
@@ -32,15 +34,23 @@ describe('consent is required (billing.md §1)', () => {
 
   it.each([
     [
-      { obtainedAt: new Date(octoberEnd.getTime() - 1) },
+      { obtainedAt: new Date(octoberEnd.getTime() - 1), ...explained },
       'consent obtained 2025-10-31, during 2025-10',
       'last millisecond of October',
     ],
-    [{ obtainedAt: octoberStart }, 'consent obtained 2025-10-01, during 2025-10', 'first instant of October'],
     [
-      { obtainedAt: new Date('2025-01-10T15:00:00Z'), withdrawnAt: new Date('2025-10-20T15:00:00Z') },
-      'consent withdrawn 2025-10-20; treated as effective at the end of 2025-10',
-      'withdrawal takes effect at month end [U]',
+      { obtainedAt: octoberStart, ...explained },
+      'consent obtained 2025-10-01, during 2025-10',
+      'first instant of October',
+    ],
+    [
+      {
+        obtainedAt: new Date('2025-01-10T15:00:00Z'),
+        withdrawnAt: new Date('2025-10-20T15:00:00Z'),
+        ...explained,
+      },
+      'consent withdrawn 2025-10-20; minutes from then on are not counted',
+      'withdrawal stops counting from its time; the minutes before it still bill the month (billing.md §1)',
     ],
   ])('%j → billed with warning "%s" (%s)', (consent, warning, _rule) => {
     const result = billMonth(subsequentMonth({ consent, countedMinutes: 45 }), MEDICARE_2025);

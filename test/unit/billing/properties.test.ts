@@ -106,7 +106,10 @@ const inputArb: fc.Arbitrary<BillingMonthInput> = fc
       timeZone,
       diagnoses: [...diagnoses],
       sameMonthCodes,
-      consent: consent === null ? null : { obtainedAt: consent },
+      consent:
+        consent === null
+          ? null
+          : { obtainedAt: consent, costSharingExplained: true, consultationExplained: true },
       minutesByClass: { g0323PractitionerOwn: Math.floor(countedMinutes * ownShare) },
     } satisfies BillingMonthInput;
   });
@@ -175,6 +178,9 @@ describe('determinism', () => {
         if (kind === 'subsequent')
           Object.assign(input2026, { priorServiceMonths: ['2026-09'], episodeStartMonth: '2026-09' });
         else Object.assign(input2026, { episodeStartMonth: '2026-10' });
+        Object.assign(input2026, {
+          initiatingVisit: { date: '2026-08-20', type: 'em', byBillingPractitioner: true },
+        });
         const in2026 = billMonth(input2026, MEDICARE_2026).lines.map((l) => [l.code, l.units]);
         expect(in2026).toEqual(in2025);
       }),

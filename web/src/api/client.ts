@@ -44,6 +44,7 @@ import type {
   ClinicPatch,
   ConsentInput,
   ChangePasswordInput,
+  WithdrawConsentInput,
   ContactInput,
   CorrectionInput,
   DuplicatesQuery,
@@ -273,6 +274,8 @@ export class ApiClient {
       this.send('POST', `/api/patients/${enc(patientId)}/episodes`, input),
     consent: (id: string, input: ConsentInput): Promise<EpisodeView> =>
       this.send('POST', `/api/episodes/${enc(id)}/consent`, input),
+    withdrawConsent: (id: string, input: WithdrawConsentInput): Promise<EpisodeView> =>
+      this.send('POST', `/api/episodes/${enc(id)}/consent/withdraw`, input),
     update: (id: string, patch: EpisodePatch): Promise<EpisodeView> =>
       this.send('PATCH', `/api/episodes/${enc(id)}`, patch),
     contacts: (id: string): Promise<ContactLogView> => this.get(`/api/episodes/${enc(id)}/contacts`),

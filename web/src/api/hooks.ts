@@ -13,6 +13,7 @@ import type {
   ClinicInput,
   ClinicPatch,
   ConsentInput,
+  WithdrawConsentInput,
   ContactInput,
   CorrectionInput,
   EpisodeInput,
@@ -328,6 +329,15 @@ export function useRecordConsent(episodeId: string) {
   const invalidate = useInvalidateCare();
   return useMutation({
     mutationFn: (input: ConsentInput) => api.episodes.consent(episodeId, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWithdrawConsent(episodeId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCare();
+  return useMutation({
+    mutationFn: (input: WithdrawConsentInput) => api.episodes.withdrawConsent(episodeId, input),
     onSuccess: invalidate,
   });
 }

@@ -12,6 +12,7 @@ import type { updateClinicInput } from '@server/services/clinics/update-clinic';
 import type { contactInput, correctionInput } from '@server/services/contacts/contact-input';
 import type {
   consentInput,
+  withdrawConsentInput,
   enrollInput,
   noteInput,
   updateEpisodeInput,
@@ -58,6 +59,7 @@ export type PatientInput = z.input<typeof patientInput>;
 export type ScreeningInput = z.input<typeof screeningInput>;
 export type EpisodeInput = z.input<typeof enrollInput>;
 export type ConsentInput = z.input<typeof consentInput>;
+export type WithdrawConsentInput = z.input<typeof withdrawConsentInput>;
 export type EpisodePatch = z.input<typeof updateEpisodeInput>;
 export type ContactInput = z.input<typeof contactInput>;
 export type CorrectionInput = z.input<typeof correctionInput>;

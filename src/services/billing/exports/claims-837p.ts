@@ -23,8 +23,11 @@ const pad = (value: string, width: number) => clean(value).slice(0, width).padEn
 const ymd = (date: string) => date.replaceAll('-', '');
 const money = (cents: number) => (cents / 100).toFixed(2);
 
-/** A billing provider identity that is complete enough for 2010AA. */
+/** The clinic as the group billing provider, complete enough for 2010AA (billing.md §9a). */
 interface BillingProvider {
+  name: string;
+  /** The group (type 2) NPI. */
+  npi: string;
   taxId: string;
   address: PostalAddress;
 }
@@ -43,6 +46,11 @@ export function missing837pData(clinic: ClinicBillingIdentity, rows: readonly Cl
     issues.push({
       field: 'clinic.address',
       reason: `${clinicLabel} has no address (2010AA billing provider N3/N4)`,
+    });
+  if (!clinic.billingNpi)
+    issues.push({
+      field: 'clinic.billingNpi',
+      reason: `${clinicLabel} has no group NPI (2010AA billing provider NM1*85*2)`,
     });
   if (!clinic.taxId)
     issues.push({
@@ -66,7 +74,22 @@ export function missing837pData(clinic: ClinicBillingIdentity, rows: readonly Cl
     'billingPractitioners',
     practitioners,
     (id) => `billingPractitioners.${id}.npi`,
-    (id) => `billing practitioner ${id} has no NPI (2010AA NM109)`,
+    (id) => `billing practitioner ${id} has no NPI (2310B rendering provider NM109)`,
+  );
+  // billing.md §9a: names go in structured, never split from a display name.
+  const unnamed = [
+    ...new Set(
+      rows
+        .filter((r) => !r.billingPractitioner.familyName || !r.billingPractitioner.givenName)
+        .map((r) => r.billingPractitionerId),
+    ),
+  ];
+  listed(
+    'billingPractitioners',
+    unnamed,
+    (id) => `billingPractitioners.${id}.familyName`,
+    (id) =>
+      `billing practitioner ${id} has no given and family name on file (2310B rendering provider NM103/NM104)`,
   );
   const patients = [...new Set(rows.filter((r) => !r.patient.address).map((r) => r.patientId))];
   listed(
@@ -153,27 +176,16 @@ export function claims837p(
 
   const byEpisode = new Map<string, ClaimExportRow[]>();
   for (const row of rows) byEpisode.set(row.episodeId, [...(byEpisode.get(row.episodeId) ?? []), row]);
-  let hl = 0;
+  // 2000A/2010AA billing provider: the clinic as a group (billing.md §9a: NM1*85*2, group NPI, EIN);
+  // each claim's practitioner renders in 2310B.
+  const providerHl = 1;
+  let hl = providerHl;
+  tx.addSegment('HL', [String(providerHl), '', '20', '1']);
+  tx.addSegment('NM1', ['85', '2', clean(provider.name), '', '', '', '', 'XX', provider.npi]);
+  addAddress(tx, provider.address);
+  tx.addSegment('REF', ['EI', provider.taxId]);
   for (const lines of byEpisode.values()) {
     const first = lines[0]!;
-    const providerHl = ++hl;
-    // 2000A/2010AA billing provider: the treating practitioner (docs/domain/fhir.md §6).
-    tx.addSegment('HL', [String(providerHl), '', '20', '1']);
-    const [last, ...given] = first.billingPractitioner.name.split(' ').reverse();
-    tx.addSegment('NM1', [
-      '85',
-      '1',
-      clean(last ?? ''),
-      clean(given.reverse().join(' ')),
-      '',
-      '',
-      '',
-      'XX',
-      first.billingPractitioner.npi ?? '',
-    ]);
-    // 2010AA N3/N4 billing provider address, REF*EI billing provider tax identification.
-    addAddress(tx, provider.address);
-    tx.addSegment('REF', ['EI', provider.taxId]);
     // 2000B/2010BA subscriber (the patient), 2010BB payer.
     tx.addSegment('HL', [String(++hl), String(providerHl), '22', '0']);
     tx.addSegment('SBR', [
@@ -236,6 +248,19 @@ export function claims837p(
       'HI',
       first.diagnoses.slice(0, 12).map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}:${code.replace('.', '')}`),
     );
+    // 2310B rendering provider: the month's billing practitioner, by structured name (billing.md §9a).
+    const practitioner = first.billingPractitioner;
+    tx.addSegment('NM1', [
+      '82',
+      '1',
+      clean(practitioner.familyName ?? ''),
+      clean(practitioner.givenName ?? ''),
+      '',
+      '',
+      '',
+      'XX',
+      practitioner.npi ?? '',
+    ]);
     lines.forEach((line, i) => {
       tx.addSegment('LX', [String(i + 1)]);
       const pointers = line.diagnoses
@@ -259,6 +284,11 @@ export function claims837p(
 
 /** A name loop as parsed back: its NM1 and the N3, N4 and REF segments that follow it. */
 export interface ParsedParty {
+  /** NM102: 1 person, 2 organization. */
+  entityType: string;
+  /** NM103 (last name or organization name) and NM104 (first name). */
+  lastName: string;
+  firstName: string;
   /** NM109: the NPI (XX) or member id (MI). */
   id: string;
   /** N3 elements (street lines), N4 elements (city, state, ZIP), or null when the loop has none. */
@@ -280,6 +310,8 @@ export interface Parsed837 {
   billingProviders: ParsedParty[];
   /** 2010BA loops, in file order. */
   subscribers: ParsedParty[];
+  /** 2310B loops, in file order. */
+  renderingProviders: ParsedParty[];
 }
 
 /** Parses an 837P back with node-x12 (strict): the check that what we send is well-formed X12. */
@@ -289,6 +321,7 @@ export function parse837p(edi: string): Parsed837 {
   const values = (query: string) => engine.query(interchange as never, query).map((r) => r.value ?? '');
   const billingProviders: ParsedParty[] = [];
   const subscribers: ParsedParty[] = [];
+  const renderingProviders: ParsedParty[] = [];
   let party: ParsedParty | null = null;
   for (const group of interchange.functionalGroups) {
     for (const transaction of group.transactions) {
@@ -296,10 +329,19 @@ export function parse837p(edi: string): Parsed837 {
         const el = segment.elements.map((e) => e.value);
         if (segment.tag === 'NM1') {
           party = null;
-          const parsed: ParsedParty = { id: el[8] ?? '', street: null, cityStateZip: null, refs: {} };
-          // NM101 entity: 85 billing provider (2010AA), IL insured/subscriber (2010BA).
+          const parsed: ParsedParty = {
+            entityType: el[1] ?? '',
+            lastName: el[2] ?? '',
+            firstName: el[3] ?? '',
+            id: el[8] ?? '',
+            street: null,
+            cityStateZip: null,
+            refs: {},
+          };
+          // NM101 entity: 85 billing provider (2010AA), IL insured/subscriber (2010BA), 82 rendering (2310B).
           if (el[0] === '85') billingProviders.push((party = parsed));
           if (el[0] === 'IL') subscribers.push((party = parsed));
+          if (el[0] === '82') renderingProviders.push((party = parsed));
         } else if (party && segment.tag === 'N3') party.street = el;
         else if (party && segment.tag === 'N4') party.cityStateZip = el;
         else if (party && segment.tag === 'REF') party.refs[el[0] ?? ''] = el[1] ?? '';
@@ -316,5 +358,6 @@ export function parse837p(edi: string): Parsed837 {
     lineCharges: values('SV102'),
     billingProviders,
     subscribers,
+    renderingProviders,
   };
 }

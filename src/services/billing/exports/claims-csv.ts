@@ -84,7 +84,7 @@ export function claimsCsv(
       monthsBetween(c.referralDate.slice(0, 7), c.month) + 1,
       c.monthKind === null ? '' : String(c.monthKind === 'initial'),
       c.consentDate ?? '',
-      c.referralDate,
+      c.initiatingVisitDate ?? '',
       c.lastCaseReviewDate ?? '',
       c.baselineScore ?? '',
       c.latestScore ?? '',

@@ -34,13 +34,20 @@ import {
 import { measureLabel } from '@server/domain/registry/outcomes';
 import type { MedicationView } from '@server/services/care-plan/medications';
 import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
-import { useAddMedication, useRecordConsent, useStopMedication, useUpdateEpisode } from '../../api/hooks';
+import {
+  useAddMedication,
+  useRecordConsent,
+  useStopMedication,
+  useUpdateEpisode,
+  useWithdrawConsent,
+} from '../../api/hooks';
 import { useStaff, type StaffDirectory } from '../../api/staff';
 import {
   dischargeReasonLabel,
   episodeStatusLabel,
   formatDate,
   formatDateTime,
+  instantFromInput,
   programLabel,
   todayIn,
 } from '../../lib/format';
@@ -181,30 +188,50 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
   const errors = fieldErrors(record.error);
   const [open, setOpen] = useState(false);
   const consent = useConsentForm(staff);
-  if (episode.consent) {
-    return (
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        <IconCircleCheck
-          size={18}
-          color="var(--mantine-color-careloop-9)"
-          aria-hidden
-          style={{ flexShrink: 0 }}
-        />
-        <Text size="sm">
-          {episode.consent.method === 'written' ? 'Written' : 'Verbal'} consent on{' '}
-          {formatDate(episode.consent.obtainedAt)}, by {staff.name(episode.consent.obtainedBy)}
-        </Text>
-      </Group>
-    );
-  }
+  const current = episode.consent;
+  // billing.md §1: a consent must say cost sharing and consultation were explained; a withdrawn or
+  // incomplete one is documented again (the server also asks for it after a change of billing practitioner).
+  const incomplete = current !== null && !(current.costSharingExplained && current.consultationExplained);
+  const needsConsent = current === null || current.withdrawnAt !== null || incomplete;
   return (
     <Stack gap="xs">
-      <Alert color="orange" variant="light" icon={<IconFileCertificate aria-hidden />} p="xs">
-        <Text size="sm">
-          No consent documented: CoCM cannot be billed and the episode cannot become active.
-        </Text>
-      </Alert>
-      {can('POST /api/episodes/{id}/consent') &&
+      {current ? (
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconCircleCheck
+            size={18}
+            color="var(--mantine-color-careloop-9)"
+            aria-hidden
+            style={{ flexShrink: 0 }}
+          />
+          <Text size="sm">
+            {current.method === 'written' ? 'Written' : 'Verbal'} consent on {formatDate(current.obtainedAt)},
+            by {staff.name(current.obtainedBy)}
+          </Text>
+        </Group>
+      ) : (
+        <Alert color="orange" variant="light" icon={<IconFileCertificate aria-hidden />} p="xs">
+          <Text size="sm">
+            No consent documented: CoCM cannot be billed and the episode cannot become active.
+          </Text>
+        </Alert>
+      )}
+      {current?.withdrawnAt && (
+        <Alert color="orange" variant="light" p="xs">
+          <Text size="sm">
+            Consent withdrawn on {formatDate(current.withdrawnAt)}: minutes from then on do not count.
+          </Text>
+        </Alert>
+      )}
+      {current && !current.withdrawnAt && incomplete && (
+        <Alert color="orange" variant="light" p="xs">
+          <Text size="sm">
+            This consent does not record that cost sharing and consultation with specialists were explained:
+            its months are not billed until consent is documented again.
+          </Text>
+        </Alert>
+      )}
+      {needsConsent &&
+        can('POST /api/episodes/{id}/consent') &&
         (open ? (
           <form
             onSubmit={(e) => {
@@ -238,10 +265,77 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
             onClick={() => setOpen(true)}
             w="fit-content"
           >
-            Record consent
+            {current ? 'Record consent again' : 'Record consent'}
           </Button>
         ))}
+      {current && !current.withdrawnAt && can('POST /api/episodes/{id}/consent/withdraw') && (
+        <WithdrawConsent episode={episode} staff={staff} />
+      )}
     </Stack>
+  );
+}
+
+/** billing.md §1: the patient may stop at any time; whoever heard it records when. */
+function WithdrawConsent({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
+  const { user } = useSession();
+  const withdraw = useWithdrawConsent(episode.id);
+  const errors = fieldErrors(withdraw.error);
+  const [open, setOpen] = useState(false);
+  const [at, setAt] = useState('');
+  const team = (['care_manager', 'pcp', 'psychiatric_consultant', 'medical_assistant', 'front_desk'] as const)
+    .flatMap((role) => staff.withRole(role))
+    .filter((u, i, all) => all.findIndex((v) => v.id === u.id) === i);
+  const [recordedBy, setRecordedBy] = useState(user?.id ?? '');
+  if (!open)
+    return (
+      <Button variant="subtle" color="red" mih={44} w="fit-content" onClick={() => setOpen(true)}>
+        Withdraw consent
+      </Button>
+    );
+  return (
+    <form
+      aria-label="Withdraw consent"
+      onSubmit={(e) => {
+        e.preventDefault();
+        withdraw.mutate(
+          { withdrawnAt: instantFromInput(at), recordedBy },
+          { onSuccess: () => setOpen(false) },
+        );
+      }}
+    >
+      <Stack gap="xs">
+        <FormAlert
+          error={withdraw.error}
+          issues={errors.unclaimed(['withdrawnAt', 'recordedBy'])}
+          title="Withdrawal not recorded"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Consent withdrawn at"
+            description="Empty: now"
+            type="datetime-local"
+            value={at}
+            onChange={(e) => setAt(e.currentTarget.value)}
+            error={errors.get('withdrawnAt')}
+          />
+          <NativeSelect
+            label="Recorded by"
+            value={recordedBy}
+            onChange={(e) => setRecordedBy(e.currentTarget.value)}
+            data={team.map((u) => ({ value: u.id, label: u.name }))}
+            error={errors.get('recordedBy')}
+          />
+        </SimpleGrid>
+        <Group gap="xs">
+          <Button type="submit" color="red" mih={44} loading={withdraw.isPending}>
+            Record withdrawal
+          </Button>
+          <Button variant="default" mih={44} onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
