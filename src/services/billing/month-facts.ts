@@ -141,7 +141,7 @@ export async function billClinicMonth(
     const withdrawnRows = await db
       .selectFrom('contacts as k')
       .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.staff_id'))
-      .select(['k.episode_id', 'k.occurred_at', 'k.minutes', 'k.staff_role', 'u.credential'])
+      .select(['k.episode_id', 'k.occurred_at', 'k.minutes', 'k.staff_role'])
       .where('k.org_id', '=', ids.orgId)
       .where('k.episode_id', 'in', [...spansByEpisode.keys()])
       .where('k.counts_toward_program', '=', true)
@@ -153,13 +153,11 @@ export async function billClinicMonth(
       minuteRows.push({
         episode_id: k.episode_id,
         staff_role: k.staff_role,
-        credential: k.credential ?? '',
         minutes: -k.minutes,
       });
       if (needsDays)
         dailyRows.push({
           episode_id: k.episode_id,
-          credential: k.credential,
           day: dateOf(k.occurred_at, timeZone),
           minutes: -k.minutes,
         });
