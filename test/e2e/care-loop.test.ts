@@ -317,6 +317,7 @@ describe('the collaborative care loop', () => {
         const price = (row: number) =>
           schedule.getByRole('textbox', { name: `Price in dollars (row ${row})` });
         // A new schedule lists the codes the engine bills, each to be priced.
+        await schedule.getByRole('textbox', { name: 'Code (row 1)' }).waitFor();
         const codes = await schedule
           .getByRole('textbox', { name: /^Code \(row \d+\)/ })
           .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));

@@ -11,7 +11,7 @@ import { QueryState } from './QueryState';
 import { fieldErrors } from '../lib/issues';
 import { newUuid } from '../lib/uuid';
 
-/** One editable price; `clinicId` '' is the organization's price. */
+/** One editable price; `clinicId` ORGANIZATION is the organization's price. */
 interface Row {
   key: string;
   code: string;
@@ -19,7 +19,7 @@ interface Row {
   price: string;
 }
 
-const ORGANIZATION = '';
+const ORGANIZATION = 'organization';
 const row = (code: string, clinicId: string | null, price: string): Row => ({
   key: newUuid(),
   code,
