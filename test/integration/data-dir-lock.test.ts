@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE, acquireDataDirLock } from '../../src/db/data-dir-lock.js';
 
 const CONTENDERS = 5;
+// Each contender is a Node process with tsx: seconds apiece on a busy two-core machine.
+const RACE_MS = 300_000;
 const started: ChildProcess[] = [];
 
 interface Contender {
@@ -63,17 +65,21 @@ afterEach(async () => {
 });
 
 describe('data-directory lock', () => {
-  it('lets exactly one of several racing processes take a fresh directory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
-    const { outcomes, all } = await race(dir);
-    expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
-    const winner = all[outcomes.indexOf('won')]!;
-    // A loser names the winner, or "another process" when it looked before the winner wrote its note.
-    for (const o of outcomes.filter((o) => o !== 'won')) {
-      expect(o).toMatch(new RegExp(`in use by (process ${winner.child.pid} on |another process)`));
-    }
-    await rm(dir, { recursive: true, force: true });
-  });
+  it(
+    'lets exactly one of several racing processes take a fresh directory',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
+      const { outcomes, all } = await race(dir);
+      expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+      const winner = all[outcomes.indexOf('won')]!;
+      // A loser names the winner, or "another process" when it looked before the winner wrote its note.
+      for (const o of outcomes.filter((o) => o !== 'won')) {
+        expect(o).toMatch(new RegExp(`in use by (process ${winner.child.pid} on |another process)`));
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+    RACE_MS,
+  );
 
   it.each([
     { lock: 'left by a crashed process (its PID now unused)', note: async () => String(await deadPid()) },
@@ -82,29 +88,37 @@ describe('data-directory lock', () => {
       lock: 'naming a PID that another live process now has',
       note: async () => String(process.pid),
     },
-  ])('takes over a lock file $lock, exactly one winner among racers', async ({ note }) => {
-    const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
-    for (let round = 0; round < 2; round++) {
-      await writeFile(join(dir, LOCK_FILE), await note());
-      const { outcomes } = await race(dir);
-      expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
-      for (const child of started.splice(0)) {
-        child.kill('SIGKILL');
-        await exited(child);
+  ])(
+    'takes over a lock file $lock, exactly one winner among racers',
+    async ({ note }) => {
+      const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
+      for (let round = 0; round < 2; round++) {
+        await writeFile(join(dir, LOCK_FILE), await note());
+        const { outcomes } = await race(dir);
+        expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+        for (const child of started.splice(0)) {
+          child.kill('SIGKILL');
+          await exited(child);
+        }
       }
-    }
-    await rm(dir, { recursive: true, force: true });
-  });
+      await rm(dir, { recursive: true, force: true });
+    },
+    RACE_MS,
+  );
 
-  it('is free again the moment its holder is killed, and refuses this process while held', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
-    const { outcomes, all } = await race(dir, 1);
-    expect(outcomes).toEqual(['won']);
-    expect(() => acquireDataDirLock(dir)).toThrow(/in use by process \d+/);
-    all[0]!.child.kill('SIGKILL');
-    await exited(all[0]!.child);
-    const lock = acquireDataDirLock(dir);
-    lock.release();
-    await rm(dir, { recursive: true, force: true });
-  });
+  it(
+    'is free again the moment its holder is killed, and refuses this process while held',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'careloop-lock-'));
+      const { outcomes, all } = await race(dir, 1);
+      expect(outcomes).toEqual(['won']);
+      expect(() => acquireDataDirLock(dir)).toThrow(/in use by process \d+/);
+      all[0]!.child.kill('SIGKILL');
+      await exited(all[0]!.child);
+      const lock = acquireDataDirLock(dir);
+      lock.release();
+      await rm(dir, { recursive: true, force: true });
+    },
+    RACE_MS,
+  );
 });

@@ -10,7 +10,8 @@ import { freePort, stop, waitForHealth } from '../support/serve-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ADMIN = { email: 'ops@first-start.careloop.test', password: 'first-start-admin-2026' };
-const START_MS = 240_000;
+// A fresh PGlite directory runs initdb; on a busy two-core machine a start can take minutes.
+const START_MS = 600_000;
 
 interface Run {
   output: string;
@@ -54,7 +55,7 @@ async function serve(dataDir: string, env: Record<string, string>): Promise<Run>
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   try {
-    await waitForHealth(url, child, () => output);
+    await waitForHealth(url, child, () => output, START_MS / 2);
     return {
       output,
       adminSignIn: await signIn(url, ADMIN.email, ADMIN.password),

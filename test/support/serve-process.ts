@@ -18,8 +18,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls /api/health until it answers 200, the process exits, or the deadline passes. */
-export async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = START_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
@@ -33,7 +38,7 @@ export async function waitForHealth(url: string, child: ChildProcess, output: ()
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`careloop serve was not healthy within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+  throw new Error(`careloop serve was not healthy within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
 export function stop(child: ChildProcess): Promise<void> {
