@@ -6,6 +6,7 @@ import * as billing from './migrations/2026-11-27-03-billing.js';
 import * as minuteRollups from './migrations/2026-11-27-04-minute-rollups.js';
 import * as billingIdentity from './migrations/2026-11-27-05-billing-identity.js';
 import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-indexes.js';
+import * as rulePackImports from './migrations/2026-12-03-10-rule-pack-imports.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-04-minute-rollups': minuteRollups,
   '2026-11-27-05-billing-identity': billingIdentity,
   '2026-11-27-06-month-close-indexes': monthCloseIndexes,
+  '2026-12-03-10-rule-pack-imports': rulePackImports,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

@@ -22,10 +22,10 @@ export {
   startOfDay,
 } from './months.js';
 export type { MonthRange, ParsedMonth } from './months.js';
-export { applyPayerOverride } from './pack-override.js';
+export { applyPayerOverride, payerOverrideSchema } from './pack-override.js';
 export type { PayerOverride } from './pack-override.js';
-export { RulePackNotFoundError, selectPack } from './pack-selection.js';
-export type { PackSelection } from './pack-selection.js';
+export { packWarnings, provisionalWarning, RulePackNotFoundError, selectPack } from './pack-selection.js';
+export type { PackSelection, RulePackWarning } from './pack-selection.js';
 export type { Consent } from './prerequisites.js';
 export { parsePack, roleCountingSchema, rulePackSchema, validatePack } from './rule-pack-schema.js';
 export type { CodeLadder, ExclusionRule, RoleCounting, RulePack, TimedCode } from './rule-pack-schema.js';

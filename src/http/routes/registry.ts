@@ -136,7 +136,7 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
         idempotencyKey: c.req.header('idempotency-key'),
       });
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      return result.contact;
+      return { ...result.contact, warnings: result.warnings };
     },
   );
   defineRoute(

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
+import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import { contactStaffRole, loggedContactIssues } from '../../domain/registry/contact-rules.js';
 import { toLocalDay } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
@@ -21,7 +22,13 @@ export interface LoggedContact {
   contact: ContactView;
   /** True when this Idempotency-Key was seen before and the original contact is returned. */
   replayed: boolean;
+  /** Set when the contact's year has no rule pack and whether it counts was judged under another year's. */
+  warnings: RulePackWarning[];
 }
+
+/** The pack that judges a contact: its payer's for the year of its clinic month. */
+const packForContact = (ctx: ContactContext, occurredAt: Date) =>
+  packForPatient(ctx.packs, ctx.payer, Number(monthOf(occurredAt, ctx.timeZone).slice(0, 4)));
 
 const requestHash = (episodeId: string, input: ContactInput) =>
   createHash('sha256')
@@ -40,7 +47,12 @@ const requestHash = (episodeId: string, input: ContactInput) =>
     )
     .digest('hex');
 
-async function replay(db: Db, actor: Actor, key: string, hash: string): Promise<LoggedContact | undefined> {
+async function replay(
+  db: Db,
+  actor: Actor,
+  key: string,
+  hash: string,
+): Promise<Omit<LoggedContact, 'warnings'> | undefined> {
   const row = await db
     .selectFrom('contacts')
     .select([...contactColumns, 'request_hash'])
@@ -95,7 +107,7 @@ function prepareContactEntry(
   }
   const month = monthOf(input.occurredAt, timeZone);
   if (ctx.lockedMonths.includes(month)) throw lockedMonth(month);
-  const { pack } = packForPatient(ctx.packs, ctx.payer, Number(month.slice(0, 4)));
+  const { pack } = packForContact(ctx, input.occurredAt);
   const count = countsTowardProgram(
     {
       staffRole,
@@ -182,10 +194,11 @@ export async function logContact({
   }
   const hash = requestHash(episodeId, input);
   const ctx = await loadContactContext(db, actor, { episodeId, staffId: input.staffId, idempotencyKey });
+  const warnings = packWarnings([packForContact(ctx, input.occurredAt).warning]);
   if (ctx.earlier) {
     if (ctx.earlier.requestHash !== hash) throw reusedKey();
     const earlier = await replay(db, actor, idempotencyKey!, hash);
-    if (earlier) return earlier;
+    if (earlier) return { ...earlier, warnings };
   }
   const { row, delta } = prepareContactEntry(ctx, actor, input, {
     ...(idempotencyKey ? { idempotencyKey, requestHash: hash } : {}),
@@ -267,9 +280,9 @@ export async function logContact({
     .selectFrom('k')
     .selectAll()
     .executeTakeFirst();
-  if (written) return { contact: toContactView(written), replayed: false };
+  if (written) return { contact: toContactView(written), replayed: false, warnings };
   // A concurrent request with the same key committed first: answer with its contact.
   const earlier = idempotencyKey ? await replay(db, actor, idempotencyKey, hash) : undefined;
-  if (earlier) return earlier;
+  if (earlier) return { ...earlier, warnings };
   throw new AppError('CONFLICT', 'The contact could not be recorded; retry.');
 }

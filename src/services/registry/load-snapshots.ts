@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { minutesToNext } from '../../domain/billing/bill-month.js';
 import { startOfDay } from '../../domain/billing/index.js';
+import type { RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
 import { addDays, toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
@@ -42,6 +43,8 @@ export interface EpisodeRecord {
   contactCount: number;
   lastCaseReviewAt: string | null;
   diagnoses: string[];
+  /** Set when the minutes at risk were judged under another year's pack (no pack for this year yet). */
+  packWarning: RulePackWarning | null;
 }
 
 type EpisodeQuery = SelectQueryBuilder<Database, 'episodes', object>;
@@ -245,7 +248,7 @@ export async function loadEpisodeRecords(
       .map((m) => m.month)
       .sort();
     const minutesThisMonth = Math.max(0, monthly.find((m) => m.month === month)?.minutes ?? 0);
-    const { pack } = packForPatient(packs, e.payer, Number(month.slice(0, 4)));
+    const { pack, warning } = packForPatient(packs, e.payer, Number(month.slice(0, 4)));
     const next =
       e.status === 'discharged'
         ? null
@@ -319,6 +322,7 @@ export async function loadEpisodeRecords(
       contactCount: contactSummary?.contact_count ?? 0,
       lastCaseReviewAt: lastReview?.reviewed_at.toISOString() ?? null,
       diagnoses: e.diagnoses,
+      packWarning: warning,
     };
   });
 }
