@@ -9,6 +9,8 @@ export interface AppDeps {
   logger: Logger;
   throttle: LoginThrottle;
   sessionHours: number;
+  /** The clock contact logging and month close judge "now" by (default: the system clock). */
+  now?: () => Date;
   /** Built web app to serve at `/`; absent in API-only tests. */
   webDir?: string;
 }

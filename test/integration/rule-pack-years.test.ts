@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRulePackFile } from '../../src/cli/rule-packs-command.js';
 import { cliActor } from '../../src/cli/database.js';
 import { MEDICARE_2026 } from '../../src/domain/billing/index.js';
@@ -27,14 +27,8 @@ const provisional2027 = {
   packYear: 2026,
 };
 
-/** The clock of the whole app (JS side) as on a given day, so "today" moves into a year without a pack. */
-function clockAt(iso: string) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(iso));
-}
-afterEach(() => {
-  vi.useRealTimers();
-});
+/** The app's clock on a given day, so "now" moves into a year without a pack (the database keeps its own). */
+const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 
 /** One consented CoCM episode (Medicare patient) and a care manager to log its minutes. */
 async function episodeSetup(org: TestOrg, referredAt: string) {
@@ -69,8 +63,7 @@ async function episodeSetup(org: TestOrg, referredAt: string) {
 
 describe('on 5 January 2027 with packs only for 2025 and 2026', () => {
   it('contact logging, the registry and the month preview answer, each with the provisional warning', async () => {
-    clockAt('2027-01-05T17:00:00Z');
-    const org = await newTestOrg();
+    const org = await newTestOrg(clockAt('2027-01-05T17:00:00Z'));
     const t = await episodeSetup(org, '2026-12-01T15:00:00Z');
 
     const december = await t.contact('2026-12-10T15:00:00Z', 20);
@@ -102,8 +95,7 @@ describe('on 5 January 2027 with packs only for 2025 and 2026', () => {
 
 describe('closing a provisionally priced month', () => {
   it('needs confirmProvisional: refused with the reason and nothing written, then closed with the warning', async () => {
-    clockAt('2027-02-02T17:00:00Z');
-    const org = await newTestOrg();
+    const org = await newTestOrg(clockAt('2027-02-02T17:00:00Z'));
     const t = await episodeSetup(org, '2026-12-01T15:00:00Z');
     expect((await t.contact('2027-01-12T15:00:00Z', 45)).status).toBe(201);
     const close = (body?: unknown) =>

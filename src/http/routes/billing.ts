@@ -70,6 +70,7 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
         month: params.month,
         clinicId: query.clinicId,
         confirmProvisional: body.confirmProvisional,
+        now: deps.now?.(),
       }),
   );
   defineRoute(

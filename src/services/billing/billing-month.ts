@@ -201,7 +201,8 @@ export async function closeMonth({
   month,
   clinicId,
   confirmProvisional = false,
-}: MonthArgs & { confirmProvisional?: boolean | undefined }): Promise<{
+  now = new Date(),
+}: MonthArgs & { confirmProvisional?: boolean | undefined; now?: Date | undefined }): Promise<{
   month: string;
   status: 'closed';
   claims: number;
@@ -211,7 +212,6 @@ export async function closeMonth({
   return db.transaction().execute(async (trx) => {
     assertClinicAccess(actor, clinicId);
     const timeZone = await clinicTimeZone(trx, actor.orgId, clinicId);
-    const now = new Date();
     if (isFutureMonth(month, now, timeZone)) throw AppError.rule('month', `${month} is in the future`);
     if (!isClosedMonth(month, now, timeZone))
       throw AppError.rule('month', `${month} has not ended yet in the clinic’s time zone`);

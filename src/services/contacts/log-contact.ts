@@ -80,7 +80,7 @@ function prepareContactEntry(
   ctx: ContactContext,
   actor: Actor,
   input: ContactInput,
-  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string },
+  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string; now?: Date | undefined },
 ): PreparedContact {
   const { episode, staff, timeZone } = ctx;
   if (!staff)
@@ -100,7 +100,11 @@ function prepareContactEntry(
       staffRole,
       dischargedAt: episode.dischargedAt ? new Date(episode.dischargedAt) : null,
     },
-    { now: new Date(), timeZone, referredAt: toLocalDay(new Date(episode.referredAt), timeZone) },
+    {
+      now: extra.now ?? new Date(),
+      timeZone,
+      referredAt: toLocalDay(new Date(episode.referredAt), timeZone),
+    },
   );
   if (issues.length > 0) {
     throw new AppError('RULE_VIOLATION', issues[0]!.reason, issues);
@@ -182,12 +186,15 @@ export async function logContact({
   episodeId,
   input,
   idempotencyKey,
+  now,
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
   input: ContactInput;
   idempotencyKey?: string | undefined;
+  /** "Now" for the rule that no contact is in the future (default: the system clock). */
+  now?: Date | undefined;
 }): Promise<LoggedContact> {
   if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
     throw AppError.validation([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }]);
@@ -202,6 +209,7 @@ export async function logContact({
   }
   const { row, delta } = prepareContactEntry(ctx, actor, input, {
     ...(idempotencyKey ? { idempotencyKey, requestHash: hash } : {}),
+    now,
   });
   const audit = auditRow(actor, {
     action: 'contact.create',
