@@ -7,12 +7,15 @@ export function ProvisionalPackAlert({ warnings }: { warnings: readonly RulePack
   if (!warnings || warnings.length === 0) return null;
   return (
     <Alert
-      color="yellow"
+      color="orange"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title="Provisional billing rules"
       data-testid="provisional-pack"
     >
+      {/* Title as body text: the orange title colour fails contrast on the light background. */}
+      <Text fw={700} size="sm">
+        Provisional billing rules
+      </Text>
       <List size="sm" spacing={2}>
         {warnings.map((w) => (
           <List.Item key={`${w.year}-${w.packId}`}>{w.message}.</List.Item>
