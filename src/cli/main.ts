@@ -10,6 +10,7 @@ import { importPatientsCommand } from './import-patients.js';
 import { addUserCommand } from './add-user.js';
 import { demoCommand, migrateCommand } from './database-commands.js';
 import { importCommand, verifyCommand } from './bulk-commands.js';
+import { importRulePackCommand } from './rule-packs-command.js';
 import { simCommand } from './sim-command.js';
 
 // Every file Careloop writes (the embedded database above all) holds patient data: owner-only.
@@ -103,6 +104,16 @@ for (const noun of ['contact', 'screening'] as const) {
     .addOption(new Option('--batch-size <n>', 'rows per transaction').argParser(count).default(5000))
     .action(importCommand(noun));
 }
+
+program
+  .command('rule-packs')
+  .description('billing rule packs')
+  .command('import <file>')
+  .description(
+    'load a whole rule pack (a year’s Medicare baseline or a payer’s pack) or a payer override { year, payer, override } from JSON',
+  )
+  .option('--org <id>', 'organization id (default: the only organization)')
+  .action(importRulePackCommand);
 
 try {
   await program.parseAsync();

@@ -11,6 +11,7 @@ import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
 import * as chargeSchedule from './migrations/2026-12-03-11-charge-schedule.js';
 import * as consentAndInitiatingVisit from './migrations/2026-12-03-13-consent-and-initiating-visit.js';
+import * as rulePackImports from './migrations/2026-12-03-10-rule-pack-imports.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
   '2026-12-03-11-charge-schedule': chargeSchedule,
   '2026-12-03-13-consent-and-initiating-visit': consentAndInitiatingVisit,
+  '2026-12-03-10-rule-pack-imports': rulePackImports,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

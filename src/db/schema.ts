@@ -312,7 +312,9 @@ export interface BillingPackOverridesTable {
   id: Generated<string>;
   year: number;
   payer: string;
+  /** The payer override, or the whole pack when kind is 'pack'. */
   override: Json<Record<string, unknown>>;
+  kind: Generated<'override' | 'pack'>;
   created_at: CreatedAt;
   created_by: string;
 }
@@ -329,6 +331,8 @@ export interface BillingMonthsTable {
   reopened_at: Timestamp | null;
   reopened_by: string | null;
   reopen_reason: string | null;
+  /** RulePackWarning[]: the provisional packs the month was last closed under (empty when none). */
+  rule_pack_warnings: ColumnType<unknown[], string | undefined, string>;
 }
 
 export interface ClaimsTable {

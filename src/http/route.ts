@@ -25,6 +25,8 @@ export interface RouteSpec<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /** The body may be left out (then the handler sees `{}`). */
+  bodyOptional?: boolean;
   status?: 200 | 201 | 204;
   response?: Schema;
   /** Content type of a non-JSON reply (CSV, FHIR JSON), documented in OpenAPI. */
@@ -62,7 +64,12 @@ export function defineRoute<
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
       ...(spec.body
-        ? { body: { required: true, content: { 'application/json': { schema: spec.body as never } } } }
+        ? {
+            body: {
+              required: !spec.bodyOptional,
+              content: { 'application/json': { schema: spec.body as never } },
+            },
+          }
         : {}),
     },
     responses: {

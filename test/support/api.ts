@@ -66,13 +66,15 @@ export interface TestOrg {
   addClinic(name?: string, timezone?: string): Promise<string>;
 }
 
-export async function newTestOrg(options: { timeZone?: string } = {}): Promise<TestOrg> {
+/** `now`: the clock contact logging and month close judge by, to reach a day the system clock has not. */
+export async function newTestOrg(options: { timeZone?: string; now?: () => Date } = {}): Promise<TestOrg> {
   const { db } = await testDatabase();
   const app = createApp({
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     throttle: new LoginThrottle(),
     sessionHours: 1,
+    ...(options.now ? { now: options.now } : {}),
   });
   const anonymous = new Client(app);
   const suffix = randomUUID().slice(0, 8);

@@ -9,6 +9,7 @@ import { generalBhiOutcome, nextGeneralBhiThreshold } from './general-bhi-lines.
 import type { GeneralBhiMinutes } from './general-bhi-lines.js';
 import { assertTimeZone, parseMonth } from './months.js';
 import { consentRecordSchema } from './consent.js';
+import type { RulePackWarning } from './pack-selection.js';
 import { checkPrerequisites, initiatingVisitFactsSchema } from './prerequisites.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { serviceDateFor } from './service-date.js';
@@ -131,9 +132,10 @@ export interface BillingMonthResult {
   warnings: string[];
 }
 
-function assertPackYear(month: MonthString, pack: RulePack): void {
+/** A pack of another year is used only when pack selection said so (a provisional fallback). */
+function assertPackYear(month: MonthString, pack: RulePack, provisional: RulePackWarning | null): void {
   const { year } = parseMonth(month);
-  if (year !== pack.year) {
+  if (year !== pack.year && !(provisional?.year === year && provisional.packId === pack.id)) {
     throw new RangeError(`Rule pack ${pack.id} is for ${pack.year}; ${month} needs a ${year} pack`);
   }
 }
@@ -199,10 +201,18 @@ function withoutInternals(line: LineCandidate, extraReasons: readonly string[]):
   };
 }
 
-/** Throws a ZodError for malformed input and a RangeError when the pack's year is not the month's year. */
-export function billMonth(rawInput: BillingMonthInput, pack: RulePack): BillingMonthResult {
+/**
+ * Throws a ZodError for malformed input and a RangeError when the pack's year is not the month's
+ * year, unless `provisional` is the selection's warning for that fallback (its message then goes
+ * into every line's reasons, so the claim itself says it was priced provisionally).
+ */
+export function billMonth(
+  rawInput: BillingMonthInput,
+  pack: RulePack,
+  { provisional = null }: { provisional?: RulePackWarning | null } = {},
+): BillingMonthResult {
   const input = billingMonthInputSchema.parse(rawInput);
-  assertPackYear(input.month, pack);
+  assertPackYear(input.month, pack, provisional);
 
   const situation = situationOf(input, pack);
   const { basis } = situation;
@@ -233,7 +243,11 @@ export function billMonth(rawInput: BillingMonthInput, pack: RulePack): BillingM
     return { ...base, lines: [], skipped: { reason: blockers.join('; ') }, serviceDate: null };
   }
   const serviceDate = serviceDateFor(input.month, outcome.lines, pack.dateOfService, input.dailyMinutes);
-  const shared = [...(situation.reason === null ? [] : [situation.reason]), serviceDate.reason];
+  const shared = [
+    ...(situation.reason === null ? [] : [situation.reason]),
+    serviceDate.reason,
+    ...(provisional ? [provisional.message] : []),
+  ];
   return {
     ...base,
     lines: outcome.lines.map((line) => withoutInternals(line, shared)),

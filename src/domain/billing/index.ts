@@ -37,10 +37,10 @@ export {
   startOfDay,
 } from './months.js';
 export type { MonthRange, ParsedMonth } from './months.js';
-export { applyPayerOverride } from './pack-override.js';
+export { applyPayerOverride, payerOverrideSchema } from './pack-override.js';
 export type { PayerOverride } from './pack-override.js';
-export { RulePackNotFoundError, selectPack } from './pack-selection.js';
-export type { PackSelection } from './pack-selection.js';
+export { packWarnings, provisionalWarning, RulePackNotFoundError, selectPack } from './pack-selection.js';
+export type { PackSelection, RulePackWarning } from './pack-selection.js';
 export type { Consent, InitiatingVisitFacts, InitiatingVisitType } from './prerequisites.js';
 export { INITIATING_VISIT_LABEL, INITIATING_VISIT_TYPES } from './prerequisites.js';
 export { consentForMonth, isWithdrawnAt, withdrawnSpans } from './consent.js';

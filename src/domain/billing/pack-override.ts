@@ -1,7 +1,8 @@
 // Layers an admin-entered payer override on a base rule pack and re-validates the result.
-import { parsePack } from './rule-pack-schema.js';
+import { z } from 'zod';
+import { parsePack, rulePackSchema } from './rule-pack-schema.js';
 import type { CodeLadder, RulePack } from './rule-pack-schema.js';
-import { addOnThreshold, unitThreshold } from './time-rule.js';
+import { addOnThreshold, TIME_RULES, unitThreshold } from './time-rule.js';
 import type { TimeRule } from './time-rule.js';
 import type { Payer } from './vocabulary.js';
 
@@ -23,6 +24,34 @@ export type PayerOverride = DeepPartial<Omit<RulePack, 'id' | 'payer' | 'year'>>
   payer: Payer;
 };
 
+/** Nested objects are merged and then checked whole, as part of the merged pack. */
+const patchObject = z.record(z.string(), z.unknown());
+
+/**
+ * The shape an override must have before it is merged: known top-level keys, and everything the
+ * merge itself reads (notes appended, the time rule, the ladders) of the right type, so no input
+ * can make the merge throw. The merged pack is then validated by the full pack schema.
+ */
+export const payerOverrideSchema = z.strictObject({
+  year: z.number().int().optional(),
+  label: rulePackSchema.shape.label.optional(),
+  cocm: z
+    .looseObject({
+      timeRule: z.enum(TIME_RULES).optional(),
+      initial: patchObject.optional(),
+      subsequent: patchObject.optional(),
+    })
+    .optional(),
+  generalBhi: patchObject.optional(),
+  counting: patchObject.optional(),
+  unitCaps: patchObject.optional(),
+  dateOfService: rulePackSchema.shape.dateOfService.optional(),
+  fees: patchObject.optional(),
+  conversionFactor: patchObject.nullable().optional(),
+  exclusions: rulePackSchema.shape.exclusions.optional(),
+  notes: rulePackSchema.shape.notes.optional(),
+});
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -30,9 +59,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function deepMerge(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
-  return merged;
+  // Own data properties only (fromEntries), so a `__proto__` key is data the schema refuses, not a prototype.
+  return Object.fromEntries([
+    ...Object.entries(base).filter(([key]) => !Object.hasOwn(patch, key)),
+    ...Object.entries(patch).map(([key, value]) => [key, deepMerge(base[key], value)]),
+  ]);
 }
 
 function deriveLadder(ladder: CodeLadder, rule: Exclude<TimeRule, 'payer_specific'>): CodeLadder {
@@ -44,18 +75,25 @@ function deriveLadder(ladder: CodeLadder, rule: Exclude<TimeRule, 'payer_specifi
   };
 }
 
-/** Returns a new validated pack; throws a ZodError whose issue paths point into the merged pack. */
+/**
+ * Returns a new validated pack; throws a ZodError whose issue paths point into the override (for its
+ * shape) or into the merged pack (for the rules the merged pack breaks).
+ */
 export function applyPayerOverride(base: RulePack, override: PayerOverride): RulePack {
-  if ('year' in override && (override as { year?: unknown }).year !== base.year) {
-    throw new RangeError(`Override ${override.id} cannot change the year of ${base.id} (${base.year})`);
+  const { id, payer, ...patch } = override;
+  const checked = payerOverrideSchema.parse(patch);
+  if (checked.year !== undefined && checked.year !== base.year) {
+    throw new RangeError(`Override ${id} cannot change the year of ${base.id} (${base.year})`);
   }
   const merged = deepMerge(base, {
-    ...override,
-    label: override.label ?? `${base.label}, ${override.payer} override ${override.id}`,
-    notes: [...base.notes, ...(override.notes ?? [])],
+    ...checked,
+    id,
+    payer,
+    label: checked.label ?? `${base.label}, ${payer} override ${id}`,
+    notes: [...base.notes, ...(checked.notes ?? [])],
   }) as RulePack;
 
-  const rule = override.cocm?.timeRule;
+  const rule = checked.cocm?.timeRule;
   if (rule === undefined || rule === 'payer_specific' || !isPlainObject(merged.cocm)) {
     return parsePack(merged);
   }
@@ -72,6 +110,6 @@ export function applyPayerOverride(base: RulePack, override: PayerOverride): Rul
       subsequent: deriveLadder(structural.cocm.subsequent, rule),
     },
   };
-  const { initial, subsequent } = override.cocm ?? {};
+  const { initial, subsequent } = checked.cocm ?? {};
   return parsePack(deepMerge(derived, { cocm: { initial, subsequent } }));
 }

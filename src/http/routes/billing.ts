@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Role } from '../../services/actor.js';
 import {
   clinicQuery,
+  closeInput,
   closeMonth,
   lockMonth,
   monthParam,
@@ -24,7 +25,13 @@ import {
   staffCostInput,
   summaryQuery,
 } from '../../services/billing/financial-summary.js';
-import { listPacks, packOverrideInput, savePackOverride } from '../../services/billing/rule-packs.js';
+import {
+  listPacks,
+  packOverrideInput,
+  rulePackInput,
+  saveRulePack,
+} from '../../services/billing/rule-packs.js';
+import { rulePackSchema } from '../../domain/billing/rule-pack-schema.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 
@@ -68,13 +75,23 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/billing/months/{month}/close',
       roles: BILLING,
-      summary: 'Close an ended month: compute its claims (again, until locked)',
+      summary:
+        'Close an ended month: compute its claims (again, until locked); a month priced with a provisional rule pack needs { confirmProvisional: true }',
       tags,
       params: monthParam,
       query: clinicQuery,
+      body: closeInput,
+      bodyOptional: true,
     },
-    ({ deps, actor, params, query }) =>
-      closeMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+    ({ deps, actor, params, query, body }) =>
+      closeMonth({
+        db: deps.db,
+        actor,
+        month: params.month,
+        clinicId: query.clinicId,
+        confirmProvisional: body.confirmProvisional,
+        now: deps.now?.(),
+      }),
   );
   defineRoute(
     r,
@@ -198,12 +215,20 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/billing/rule-packs',
       roles: ['admin'],
-      summary: 'Add or replace a payer override for a year',
+      summary:
+        'Load a whole rule pack (a year’s Medicare baseline or a payer’s pack) or a payer override, replacing that year and payer’s',
       tags,
-      body: packOverrideInput,
+      body: rulePackInput.meta({
+        description:
+          'Either a whole rule pack, validated by the rule-pack schema (a year without its own pack bills provisionally under the latest earlier one until it is loaded), or { year, payer, override } with only what differs from that year’s Medicare pack; a body with an `override` key is an override. Replies with the pack now in force for that year and payer.',
+        oneOf: [
+          z.toJSONSchema(rulePackSchema, { target: 'openapi-3.0', io: 'input' }),
+          z.toJSONSchema(packOverrideInput, { target: 'openapi-3.0', io: 'input' }),
+        ],
+      }),
       status: 201,
     },
-    ({ deps, actor, body }) => savePackOverride({ db: deps.db, actor, input: body }),
+    ({ deps, actor, body }) => saveRulePack({ db: deps.db, actor, input: body }),
   );
   defineRoute(
     r,

@@ -152,9 +152,10 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
         episodeId: params.id,
         input: body,
         idempotencyKey: c.req.header('idempotency-key'),
+        now: deps.now?.(),
       });
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      return result.contact;
+      return { ...result.contact, warnings: result.warnings };
     },
   );
   defineRoute(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { insertJsonRows } from '../../db/insert-json-rows.js';
 import { isClosedMonth, isFutureMonth, monthOf } from '../../domain/billing/months.js';
+import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import { monthStringSchema } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
@@ -14,6 +15,10 @@ import { packsFor } from './rule-packs.js';
 
 export const monthParam = z.object({ month: monthStringSchema });
 export const clinicQuery = z.object({ clinicId: uuid });
+export const closeInput = z.object({
+  /** Needed when the month is priced with another year's pack because its own year has none. */
+  confirmProvisional: z.boolean().optional(),
+});
 export const reopenInput = z.object({
   reason: z.string().trim().min(1, 'say why the month is reopened').max(500),
 });
@@ -46,6 +51,23 @@ export async function monthStatus(
     .where('month', '=', month)
     .executeTakeFirst();
   return row?.status ?? 'open';
+}
+
+/** The provisional packs a closed month was last closed under (empty when none, or not closed). */
+export async function closedMonthWarnings(
+  db: Db,
+  orgId: string,
+  clinicId: string,
+  month: string,
+): Promise<RulePackWarning[]> {
+  const row = await db
+    .selectFrom('billing_months')
+    .select('rule_pack_warnings')
+    .where('org_id', '=', orgId)
+    .where('clinic_id', '=', clinicId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+  return (row?.rule_pack_warnings ?? []) as RulePackWarning[];
 }
 
 /** Minutes of a locked month cannot change: contacts and corrections dated in it are refused. */
@@ -103,6 +125,8 @@ export interface MonthPreview {
     countedMinutes: number;
     next: NonNullable<PreviewEpisode['nextThreshold']>;
   }[];
+  /** The provisional packs the month is priced with (its year has no pack yet); empty when none. */
+  warnings: RulePackWarning[];
 }
 
 const toPreview = (e: EpisodeMonth): PreviewEpisode => ({
@@ -129,12 +153,12 @@ async function computeMonth(db: Db, actor: Actor, clinicId: string, month: strin
     timeZone,
     await packsFor(db, actor.orgId),
   );
-  return { timeZone, episodes };
+  return { timeZone, episodes, warnings: packWarnings(episodes.map((e) => e.packWarning)) };
 }
 
 export async function previewMonth({ db, actor, month, clinicId }: MonthArgs): Promise<MonthPreview> {
   return db.transaction().execute(async (trx) => {
-    const { timeZone, episodes } = await computeMonth(trx, actor, clinicId, month);
+    const { timeZone, episodes, warnings } = await computeMonth(trx, actor, clinicId, month);
     const now = new Date();
     const status = await monthStatus(trx, actor.orgId, clinicId, month);
     const rows = episodes.map(toPreview);
@@ -167,20 +191,36 @@ export async function previewMonth({ db, actor, month, clinicId }: MonthArgs): P
               countedMinutes: r.countedMinutes,
               next: r.nextThreshold!,
             })),
+      warnings,
     };
   });
 }
+
+/** Why a provisionally priced month is not closed without `confirmProvisional: true`. */
+const unconfirmedProvisional = (month: string, warnings: readonly RulePackWarning[]) =>
+  AppError.rule(
+    'confirmProvisional',
+    `${month} would be priced provisionally: ${warnings.map((w) => w.message).join('; ')}. ` +
+      `Load a ${warnings[0]!.year} rule pack first, or close with confirmProvisional: true to accept these rules.`,
+  );
 
 export async function closeMonth({
   db,
   actor,
   month,
   clinicId,
-}: MonthArgs): Promise<{ month: string; status: 'closed'; claims: number; skipped: number }> {
+  confirmProvisional = false,
+  now = new Date(),
+}: MonthArgs & { confirmProvisional?: boolean | undefined; now?: Date | undefined }): Promise<{
+  month: string;
+  status: 'closed';
+  claims: number;
+  skipped: number;
+  warnings: RulePackWarning[];
+}> {
   return db.transaction().execute(async (trx) => {
     assertClinicAccess(actor, clinicId);
     const timeZone = await clinicTimeZone(trx, actor.orgId, clinicId);
-    const now = new Date();
     if (isFutureMonth(month, now, timeZone)) throw AppError.rule('month', `${month} is in the future`);
     if (!isClosedMonth(month, now, timeZone))
       throw AppError.rule('month', `${month} has not ended yet in the clinic’s time zone`);
@@ -194,20 +234,17 @@ export async function closeMonth({
       .executeTakeFirst();
     if (current?.status === 'locked')
       throw AppError.conflict('month', `${month} is locked; reopen it to recompute`);
-    const { episodes } = await computeMonth(trx, actor, clinicId, month);
+    const { episodes, warnings } = await computeMonth(trx, actor, clinicId, month);
+    if (warnings.length > 0 && !confirmProvisional) throw unconfirmedProvisional(month, warnings);
+    const closed = {
+      closed_at: now,
+      closed_by: actor.userId,
+      rule_pack_warnings: JSON.stringify(warnings),
+    };
     await trx
       .insertInto('billing_months')
-      .values({
-        org_id: actor.orgId,
-        clinic_id: clinicId,
-        month,
-        status: 'closed',
-        closed_at: now,
-        closed_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['org_id', 'clinic_id', 'month']).doUpdateSet({ closed_at: now, closed_by: actor.userId }),
-      )
+      .values({ org_id: actor.orgId, clinic_id: clinicId, month, status: 'closed', ...closed })
+      .onConflict((oc) => oc.columns(['org_id', 'clinic_id', 'month']).doUpdateSet(closed))
       .execute();
     // Closing again recomputes: the month's claims and skips are replaced as a whole.
     await trx
@@ -258,9 +295,14 @@ export async function closeMonth({
       action: 'billing.close',
       entity: 'billing_month',
       clinicId,
-      details: { month, claims: claimRows.length, skipped: skipRows.length },
+      details: {
+        month,
+        claims: claimRows.length,
+        skipped: skipRows.length,
+        ...(warnings.length > 0 ? { provisionalConfirmed: true } : {}),
+      },
     });
-    return { month, status: 'closed', claims: claimRows.length, skipped: skipRows.length };
+    return { month, status: 'closed', claims: claimRows.length, skipped: skipRows.length, warnings };
   });
 }
 

@@ -13,7 +13,7 @@ import { loadChargeSchedule } from './charge-schedule.js';
 import { packsFor } from './rule-packs.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
-import { monthStatus, type MonthArgs, type MonthStatus } from './billing-month.js';
+import { closedMonthWarnings, monthStatus, type MonthArgs, type MonthStatus } from './billing-month.js';
 
 export interface ClaimView {
   id: string;
@@ -269,6 +269,6 @@ export async function listClaims({ db, actor, month, clinicId }: MonthArgs) {
       clinicId,
       details: { month, patientIds: [...new Set(result.claims.map((c) => c.patientId))] },
     });
-    return result;
+    return { ...result, warnings: await closedMonthWarnings(trx, actor.orgId, clinicId, month) };
   });
 }

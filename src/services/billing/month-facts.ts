@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { billMonth, type BillingMonthResult } from '../../domain/billing/bill-month.js';
 import { consentForMonth, isWithdrawnAt, withdrawnSpans } from '../../domain/billing/consent.js';
 import { dateOf, monthOf, monthRange } from '../../domain/billing/months.js';
+import type { RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { groupBy } from '../group-by.js';
 import { practitionerMinutes } from './practitioner-minutes.js';
@@ -31,6 +32,8 @@ export interface EpisodeMonth {
   result: BillingMonthResult;
   /** The pack's fee per unit (USD) for each code, where known (billing.md §9). */
   fees: RulePack['fees'];
+  /** Set when the month's year has no pack and another year's was used provisionally. */
+  packWarning: RulePackWarning | null;
 }
 
 /** Bills every episode of the clinic that was open at some time in the month. */
@@ -215,7 +218,7 @@ export async function billClinicMonth(
   const ordered = [...episodes].sort((a, b) => (a.program === b.program ? 0 : a.program === 'cocm' ? -1 : 1));
   const results = new Map<string, EpisodeMonth>();
   for (const e of ordered) {
-    const { pack } = packForPatient(packs, e.payer, year);
+    const { pack, warning } = packForPatient(packs, e.payer, year);
     const mine = minutesByEpisode.get(e.id) ?? [];
     const countedMinutes = Math.max(
       0,
@@ -272,6 +275,7 @@ export async function billClinicMonth(
           : {}),
       },
       pack,
+      { provisional: warning },
     );
     billedThisMonth.set(e.patient_id, [
       ...(billedThisMonth.get(e.patient_id) ?? []),
@@ -296,6 +300,7 @@ export async function billClinicMonth(
       minutesByRole,
       result,
       fees: pack.fees,
+      packWarning: warning,
     });
   }
   return episodes.map((e) => results.get(e.id)!);

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor, Role } from '../actor.js';
-import { packsWith, type StoredOverride } from '../billing/rule-packs.js';
+import { packsWith, type StoredPack } from '../billing/rule-packs.js';
 import type { EpisodeView } from '../episodes/episode-input.js';
 import { uuid } from '../schemas.js';
 import type { StaffMember } from '../staff.js';
@@ -62,8 +62,8 @@ export async function loadContactContext(
         select b.month from billing_months b
         where b.org_id = e.org_id and b.clinic_id = e.clinic_id and b.status = 'locked'
       )`.as('locked_months'),
-      sql<StoredOverride[]>`(
-        select coalesce(json_agg(json_build_object('year', o.year, 'payer', o.payer, 'override', o.override)), '[]')
+      sql<StoredPack[]>`(
+        select coalesce(json_agg(json_build_object('year', o.year, 'payer', o.payer, 'override', o.override, 'kind', o.kind)), '[]')
         from billing_pack_overrides o where o.org_id = e.org_id
       )`.as('overrides'),
       sql<{ id: string; requestHash: string | null } | null>`(

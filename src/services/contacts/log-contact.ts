@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
 import { monthOf } from '../../domain/billing/months.js';
+import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { Program } from '../../domain/billing/vocabulary.js';
 import {
   OUTREACH_ACTIVITY,
@@ -27,7 +28,13 @@ export interface LoggedContact {
   contact: ContactView;
   /** True when this Idempotency-Key was seen before and the original contact is returned. */
   replayed: boolean;
+  /** Set when the contact's year has no rule pack and whether it counts was judged under another year's. */
+  warnings: RulePackWarning[];
 }
+
+/** The pack that judges a contact: its payer's for the year of its clinic month. */
+const packForContact = (ctx: ContactContext, occurredAt: Date) =>
+  packForPatient(ctx.packs, ctx.payer, Number(monthOf(occurredAt, ctx.timeZone).slice(0, 4)));
 
 const requestHash = (episodeId: string, input: ContactInput) =>
   createHash('sha256')
@@ -49,7 +56,12 @@ const requestHash = (episodeId: string, input: ContactInput) =>
     )
     .digest('hex');
 
-async function replay(db: Db, actor: Actor, key: string, hash: string): Promise<LoggedContact | undefined> {
+async function replay(
+  db: Db,
+  actor: Actor,
+  key: string,
+  hash: string,
+): Promise<Omit<LoggedContact, 'warnings'> | undefined> {
   const row = await db
     .selectFrom('contacts')
     .select([...contactColumns, 'request_hash'])
@@ -77,7 +89,7 @@ function prepareContactEntry(
   ctx: ContactContext,
   actor: Actor,
   input: ContactInput,
-  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string },
+  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string; now?: Date | undefined },
 ): PreparedContact {
   const { episode, staff, timeZone } = ctx;
   if (!staff)
@@ -93,7 +105,7 @@ function prepareContactEntry(
   const reachedProblems = reachedIssues(input);
   if (reachedProblems.length > 0) throw AppError.validation(reachedProblems);
   const program = episode.program as Program;
-  const now = new Date();
+  const now = extra.now ?? new Date();
   const month = monthOf(input.occurredAt, timeZone);
   // A contact in the future is refused by the contact rules; until then the current year's pack judges it.
   const judgedMonth = input.occurredAt > now ? monthOf(now, timeZone) : month;
@@ -194,25 +206,30 @@ export async function logContact({
   episodeId,
   input,
   idempotencyKey,
+  now,
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
   input: ContactInput;
   idempotencyKey?: string | undefined;
+  /** "Now" for the rule that no contact is in the future (default: the system clock). */
+  now?: Date | undefined;
 }): Promise<LoggedContact> {
   if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
     throw AppError.validation([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }]);
   }
   const hash = requestHash(episodeId, input);
   const ctx = await loadContactContext(db, actor, { episodeId, staffId: input.staffId, idempotencyKey });
+  const warnings = packWarnings([packForContact(ctx, input.occurredAt).warning]);
   if (ctx.earlier) {
     if (ctx.earlier.requestHash !== hash) throw reusedKey();
     const earlier = await replay(db, actor, idempotencyKey!, hash);
-    if (earlier) return earlier;
+    if (earlier) return { ...earlier, warnings };
   }
   const { row, delta } = prepareContactEntry(ctx, actor, input, {
     ...(idempotencyKey ? { idempotencyKey, requestHash: hash } : {}),
+    now,
   });
   const audit = auditRow(actor, {
     action: 'contact.create',
@@ -291,9 +308,9 @@ export async function logContact({
     .selectFrom('k')
     .selectAll()
     .executeTakeFirst();
-  if (written) return { contact: toContactView(written), replayed: false };
+  if (written) return { contact: toContactView(written), replayed: false, warnings };
   // A concurrent request with the same key committed first: answer with its contact.
   const earlier = idempotencyKey ? await replay(db, actor, idempotencyKey, hash) : undefined;
-  if (earlier) return earlier;
+  if (earlier) return { ...earlier, warnings };
   throw new AppError('CONFLICT', 'The contact could not be recorded; retry.');
 }

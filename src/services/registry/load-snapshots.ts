@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { minutesToNext } from '../../domain/billing/bill-month.js';
 import { startOfDay } from '../../domain/billing/index.js';
+import type { RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
 import { addDays, type LocalDay } from '../../domain/registry/local-day.js';
@@ -43,6 +44,8 @@ export interface EpisodeRecord {
   contactCount: number;
   lastCaseReviewAt: string | null;
   diagnoses: string[];
+  /** Set when the minutes at risk were judged under another year's pack (no pack for this year yet). */
+  packWarning: RulePackWarning | null;
 }
 
 type EpisodeQuery = SelectQueryBuilder<Database, 'episodes', object>;
@@ -368,6 +371,7 @@ export async function loadEpisodeRecords(
         contactCount: built.contactCount,
         lastCaseReviewAt: built.lastCaseReviewAt?.toISOString() ?? null,
         diagnoses: e.diagnoses,
+        packWarning: packForPatient(packs, e.payer, Number(asOf.slice(0, 4))).warning,
       },
     ];
   });

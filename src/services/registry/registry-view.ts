@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import type { Program } from '../../domain/billing/vocabulary.js';
+import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import { EPISODE_STATUSES, OPEN_STATUSES, type EpisodeStatus } from '../../domain/registry/episode-status.js';
 import { computeFlags, FLAG_CODES, type RegistryFlag } from '../../domain/registry/flags.js';
 import { toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
@@ -127,7 +128,7 @@ export async function readRegistry({
   db: Db;
   actor: Actor;
   query: RegistryQuery;
-}): Promise<{ rows: RegistryRow[]; total: number }> {
+}): Promise<{ rows: RegistryRow[]; total: number; warnings: RulePackWarning[] }> {
   if (query.clinicId) assertClinicAccess(actor, query.clinicId);
   const clinicIds = query.clinicId ? [query.clinicId] : actor.clinicIds;
   const statuses: readonly EpisodeStatus[] = query.status === 'open' ? OPEN_STATUSES : [query.status];
@@ -158,6 +159,6 @@ export async function readRegistry({
       clinicId: query.clinicId ?? null,
       details: { patientIds: page.map((r) => r.patientId), count: page.length },
     });
-    return { rows: page, total: sorted.length };
+    return { rows: page, total: sorted.length, warnings: packWarnings(records.map((r) => r.packWarning)) };
   });
 }

@@ -292,8 +292,10 @@ describe('selectPack', () => {
     );
   });
 
-  it('throws when the year has no pack at all', () => {
-    expect(() => selectPack(packs, { year: 2027, payer: 'medicare' })).toThrow(RulePackNotFoundError);
+  it('throws only when neither the payer nor Medicare has a pack in any year', () => {
+    expect(() => selectPack([ncMedicaid], { year: 2027, payer: 'commercial' })).toThrow(
+      RulePackNotFoundError,
+    );
   });
 
   it('throws when two packs claim the same year and payer', () => {

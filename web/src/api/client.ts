@@ -28,6 +28,7 @@ import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
 import type { PatientView } from '@server/services/patients/patient-input';
 import type { CaseloadView } from '@server/services/registry/caseloads';
 import type { RegistryRow } from '@server/services/registry/registry-view';
+import type { RulePackWarning } from '@server/domain/billing/pack-selection';
 import type { ScreeningListItem } from '@server/services/screenings/list-screenings';
 import type { ScreeningView } from '@server/services/screenings/record-screening';
 import type { completeWorklistItem, WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
@@ -260,7 +261,10 @@ export class ApiClient {
   };
 
   readonly registry = {
-    list: (query: RegistryQuery, signal?: AbortSignal): Promise<{ rows: RegistryRow[]; total: number }> =>
+    list: (
+      query: RegistryQuery,
+      signal?: AbortSignal,
+    ): Promise<{ rows: RegistryRow[]; total: number; warnings: RulePackWarning[] }> =>
       this.get('/api/registry', { ...query }, signal),
     caseloads: (clinicId: string): Promise<{ caseloads: CaseloadView[]; unassigned: number }> =>
       this.get('/api/caseloads', { clinicId }),
@@ -321,8 +325,11 @@ export class ApiClient {
       this.get(`/api/billing/months/${enc(month)}/preview`, { clinicId }),
     claims: (month: string, clinicId: string): Promise<MonthClaims> =>
       this.get(`/api/billing/months/${enc(month)}/claims`, { clinicId }),
-    close: (month: string, clinicId: string): Promise<Reply<typeof closeMonth>> =>
-      this.request('POST', `/api/billing/months/${enc(month)}/close`, { query: { clinicId } }),
+    close: (month: string, clinicId: string, confirmProvisional = false): Promise<Reply<typeof closeMonth>> =>
+      this.request('POST', `/api/billing/months/${enc(month)}/close`, {
+        query: { clinicId },
+        ...(confirmProvisional ? { body: { confirmProvisional: true } } : {}),
+      }),
     lock: (month: string, clinicId: string): Promise<Reply<typeof lockMonth>> =>
       this.request('POST', `/api/billing/months/${enc(month)}/lock`, { query: { clinicId } }),
     reopen: (month: string, clinicId: string, reason: string): Promise<Reply<typeof reopenMonth>> =>

@@ -485,10 +485,15 @@ export function useMonthAction(month: string, clinicId: string) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: { kind: 'close' } | { kind: 'lock' } | { kind: 'reopen'; reason: string }) => {
+    mutationFn: (
+      action:
+        | { kind: 'close'; confirmProvisional?: boolean }
+        | { kind: 'lock' }
+        | { kind: 'reopen'; reason: string },
+    ) => {
       switch (action.kind) {
         case 'close':
-          return api.billing.close(month, clinicId);
+          return api.billing.close(month, clinicId, action.confirmProvisional);
         case 'lock':
           return api.billing.lock(month, clinicId);
         case 'reopen':

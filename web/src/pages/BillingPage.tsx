@@ -47,6 +47,7 @@ import type { BillingExport } from '../api/types';
 import { ChargeSchedule } from '../components/ChargeSchedule';
 import { DataTable } from '../components/DataTable';
 import { FormAlert } from '../components/FormAlert';
+import { ProvisionalPackAlert } from '../components/ProvisionalPackAlert';
 import { Loading, QueryState } from '../components/QueryState';
 import {
   MONTH_STATUS_LABELS,
@@ -122,12 +123,14 @@ function MonthActions({
 }) {
   const action = useMonthAction(month, clinicId);
   const [confirmLock, setConfirmLock] = useState(false);
+  const [confirmProvisional, setConfirmProvisional] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const errors = fieldErrors(action.error);
   const kind = action.variables?.kind;
-  const { status, monthEnded } = preview;
+  const { status, monthEnded, warnings } = preview;
+  const closedMessage = status === 'closed' ? 'Claims recomputed' : 'Month closed';
   const run = (a: Parameters<typeof action.mutate>[0], message: string, after?: () => void) => {
     setDone(null);
     action.mutate(a, {
@@ -150,7 +153,10 @@ function MonthActions({
             leftSection={<IconReceipt size={18} aria-hidden />}
             disabled={!monthEnded}
             loading={action.isPending && kind === 'close'}
-            onClick={() => run({ kind: 'close' }, status === 'closed' ? 'Claims recomputed' : 'Month closed')}
+            onClick={() =>
+              // A month priced under another year's pack is closed only once the user has said so.
+              warnings.length > 0 ? setConfirmProvisional(true) : run({ kind: 'close' }, closedMessage)
+            }
           >
             {status === 'closed' ? 'Recompute claims' : 'Close month'}
           </Button>
@@ -188,6 +194,35 @@ function MonthActions({
         </Text>
       )}
       {!reopening && <FormAlert error={action.error} issues={errors.all} title="Not done" />}
+      <Modal
+        opened={confirmProvisional}
+        onClose={() => setConfirmProvisional(false)}
+        title={<Text fw={700}>Close {formatMonth(month)} with provisional rules?</Text>}
+      >
+        <Stack>
+          <ProvisionalPackAlert warnings={warnings} />
+          <Text>
+            The claims will be priced with these rules. Close anyway, or load the year’s rule pack first and
+            close then.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmProvisional(false)}>
+              Cancel
+            </Button>
+            <Button
+              leftSection={<IconReceipt size={18} aria-hidden />}
+              loading={action.isPending && kind === 'close'}
+              onClick={() =>
+                run({ kind: 'close', confirmProvisional: true }, closedMessage, () =>
+                  setConfirmProvisional(false),
+                )
+              }
+            >
+              Close with provisional rules
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal
         opened={confirmLock}
         onClose={() => setConfirmLock(false)}
@@ -725,6 +760,11 @@ export default function BillingPage() {
               Minutes at risk: <strong>{preview.data.minutesAtRisk.length}</strong>
             </Text>
           </Group>
+        )}
+        {preview.data && preview.data.warnings.length > 0 && (
+          <Stack mt="md">
+            <ProvisionalPackAlert warnings={preview.data.warnings} />
+          </Stack>
         )}
       </Card>
       {valid && (

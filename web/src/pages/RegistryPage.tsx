@@ -27,6 +27,7 @@ import { FLAG_CODES } from '@server/domain/registry/flags';
 import type { CaseloadView } from '@server/services/registry/caseloads';
 import type { RegistryRow } from '@server/services/registry/registry-view';
 import { FlagChips } from '../components/FlagChips';
+import { ProvisionalPackAlert } from '../components/ProvisionalPackAlert';
 import { Loading, QueryState } from '../components/QueryState';
 import { VirtualTable } from '../components/VirtualTable';
 import {
@@ -384,6 +385,7 @@ export default function RegistryPage() {
       <QueryState query={registry} loadingLabel="Loading the registry…">
         {() => (
           <Stack gap="xs">
+            <ProvisionalPackAlert warnings={registry.data?.warnings} />
             <Text size="sm" aria-live="polite" data-testid="registry-count">
               {rows.length === loaded
                 ? `${loaded} ${loaded === 1 ? 'episode' : 'episodes'}`
