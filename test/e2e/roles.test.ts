@@ -29,7 +29,9 @@ describe('a front-desk user', () => {
       expect(entries).not.toContain('Screen a patient');
       expect(entries).not.toContain('Worklist');
       expect(
-        entries.some((e) => ['Clinics', 'Users and roles', 'Triage rules', 'Audit log'].includes(e)),
+        entries.some((e) =>
+          ['Clinics', 'Users and roles', 'Triage rules', 'Registry rules', 'Audit log'].includes(e),
+        ),
       ).toBe(false);
 
       expect(entries).not.toContain('Registry');

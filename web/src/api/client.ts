@@ -49,6 +49,7 @@ import type {
   PatientInput,
   PatientQuery,
   RegistryQuery,
+  RegistryRuleSet,
   Reply,
   ScreeningInput,
   StopMedicationInput,
@@ -199,6 +200,12 @@ export class ApiClient {
       clinicId: string,
       input: { version: number; rules: unknown },
     ): Promise<TriageRuleSet> => this.send('PUT', `/api/clinics/${enc(clinicId)}/triage-rules`, input),
+    registryRules: (clinicId: string): Promise<RegistryRuleSet> =>
+      this.get(`/api/clinics/${enc(clinicId)}/registry-rules`),
+    updateRegistryRules: (
+      clinicId: string,
+      input: { version: number; rules: unknown },
+    ): Promise<RegistryRuleSet> => this.send('PUT', `/api/clinics/${enc(clinicId)}/registry-rules`, input),
   };
 
   readonly users = {
