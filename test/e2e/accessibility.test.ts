@@ -83,6 +83,9 @@ describe('accessibility', () => {
         await goVia(page, 'Triage rules');
         await page.getByRole('region', { name: 'PHQ-9 (depression)' }).waitFor();
         await expectAccessible(page, 'triage rules');
+        await goVia(page, 'Registry rules');
+        await page.getByRole('textbox', { name: 'Review overdue after (weeks)' }).waitFor();
+        await expectAccessible(page, 'registry rules');
         await goVia(page, 'Patients');
         await page.getByRole('textbox', { name: /Search/ }).waitFor();
         await expectAccessible(page, 'patients');

@@ -1,4 +1,4 @@
-// An admin switches clinic, edits triage rules (the server's issue lands next to the field it names),
+// An admin switches clinic, edits triage and registry rules (the server's issue lands at the field it names),
 // adds a staff member (a too-short password is reported at the password field), and sets a clinic's
 // billing identity (a group NPI with a wrong check digit is reported at the NPI field).
 import type { Browser } from 'playwright-core';
@@ -72,6 +72,44 @@ describe('admin', () => {
           disposition: 'offer_bh',
           due: { days: 7 },
         });
+      },
+      { width: 1280, height: 900 },
+    );
+  });
+
+  it('edits registry rules: a refused threshold is shown at its field, then the cadence saves', async () => {
+    await withSession(
+      browser,
+      async ({ page }) => {
+        await page.goto('/');
+        await signIn(page, inject('adminEmail'), inject('adminPassword'));
+        await expectHeading(page, 'Clinics');
+        await page.getByRole('cell', { name: seeded.clinic.name }).waitFor();
+        await page
+          .getByRole('combobox', { name: 'Current clinic' })
+          .selectOption({ label: seeded.clinic.name });
+        await goVia(page, 'Registry rules');
+        await expectHeading(page, 'Registry rules');
+
+        const weeks = page.getByRole('textbox', { name: 'Review overdue after (weeks)' });
+        expect(await weeks.inputValue()).toBe('4');
+        const attempts = page.getByRole('textbox', { name: 'Unreachable after (outreach attempts)' });
+        expect(await attempts.inputValue()).toBe('3');
+        await attempts.fill('0');
+        await page.getByRole('button', { name: 'Save rules' }).click();
+        await page.getByRole('alert').filter({ hasText: 'The rules were not saved' }).waitFor();
+        await expect.poll(() => attempts.getAttribute('aria-invalid')).toBe('true');
+
+        await attempts.fill('4');
+        await weeks.fill('2');
+        await page.getByRole('button', { name: 'Save rules' }).click();
+        await page.getByRole('status').filter({ hasText: 'Saved as version 1' }).waitFor();
+        const stored = await admin.request<{ version: number; rules: any }>(
+          'GET',
+          `/api/clinics/${seeded.clinic.id}/registry-rules`,
+        );
+        expect(stored.rules.reviewOverdueWeeks).toBe(2);
+        expect(stored.rules.unreachable).toEqual({ attemptsAtLeast: 4 });
       },
       { width: 1280, height: 900 },
     );

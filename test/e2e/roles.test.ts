@@ -28,7 +28,9 @@ describe('a front-desk user', () => {
       expect(entries).toContain('Patients');
       expect(entries).not.toContain('Screen a patient');
       expect(entries).not.toContain('Worklist');
-      expect(entries.some((e) => ['Clinics', 'Staff', 'Triage rules', 'Audit log'].includes(e))).toBe(false);
+      expect(
+        entries.some((e) => ['Clinics', 'Staff', 'Triage rules', 'Registry rules', 'Audit log'].includes(e)),
+      ).toBe(false);
 
       expect(entries).not.toContain('Registry');
       for (const [path, page_] of [

@@ -2,6 +2,7 @@
 // and the "not allowed" guard all read this table, so adding a page is adding one entry here.
 import {
   IconAdjustments,
+  IconAdjustmentsHorizontal,
   IconBuildingHospital,
   IconClipboardHeart,
   IconHistory,
@@ -129,6 +130,13 @@ export const PAGE_ROUTES: PageRoute[] = [
     nav: { label: 'Triage rules', section: 'Admin', icon: IconAdjustments },
     needs: ['GET /api/clinics/{id}/triage-rules', 'PUT /api/clinics/{id}/triage-rules'],
     page: lazy(() => import('./pages/AdminTriageRulesPage')),
+  },
+  {
+    path: '/admin/registry-rules',
+    title: 'Registry rules',
+    nav: { label: 'Registry rules', section: 'Admin', icon: IconAdjustmentsHorizontal },
+    needs: ['GET /api/clinics/{id}/registry-rules', 'PUT /api/clinics/{id}/registry-rules'],
+    page: lazy(() => import('./pages/AdminRegistryRulesPage')),
   },
   {
     path: '/admin/audit',

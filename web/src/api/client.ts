@@ -57,6 +57,7 @@ import type {
   PatientInput,
   PatientQuery,
   RegistryQuery,
+  RegistryRuleSet,
   Reply,
   ResetPasswordInput,
   ScreeningInput,
@@ -214,6 +215,12 @@ export class ApiClient {
       clinicId: string,
       input: { version: number; rules: unknown },
     ): Promise<TriageRuleSet> => this.send('PUT', `/api/clinics/${enc(clinicId)}/triage-rules`, input),
+    registryRules: (clinicId: string): Promise<RegistryRuleSet> =>
+      this.get(`/api/clinics/${enc(clinicId)}/registry-rules`),
+    updateRegistryRules: (
+      clinicId: string,
+      input: { version: number; rules: unknown },
+    ): Promise<RegistryRuleSet> => this.send('PUT', `/api/clinics/${enc(clinicId)}/registry-rules`, input),
   };
 
   readonly users = {

@@ -51,6 +51,7 @@ export const keys = {
   screenings: (patientId: string) => ['screenings', patientId] as const,
   worklist: (clinicId: string, status: WorklistStatus) => ['worklist', clinicId, status] as const,
   triageRules: (clinicId: string) => ['triage-rules', clinicId] as const,
+  registryRules: (clinicId: string) => ['registry-rules', clinicId] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
   registry: (query: RegistryQuery) => ['registry', query] as const,
   caseloads: (clinicId: string) => ['caseloads', clinicId] as const,
@@ -262,6 +263,29 @@ export function useUpdateTriageRules(clinicId: string) {
     mutationFn: (input: { version: number; rules: unknown }) =>
       api.clinics.updateTriageRules(clinicId, input),
     onSuccess: (data) => client.setQueryData(keys.triageRules(clinicId), data),
+  });
+}
+
+export function useRegistryRules(clinicId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.registryRules(clinicId ?? ''),
+    queryFn: () => api.clinics.registryRules(clinicId ?? ''),
+    enabled: clinicId !== null,
+  });
+}
+
+/** Saving new thresholds changes every registry row's flags, so the registry is read again. */
+export function useUpdateRegistryRules(clinicId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; rules: unknown }) =>
+      api.clinics.updateRegistryRules(clinicId, input),
+    onSuccess: (data) => {
+      client.setQueryData(keys.registryRules(clinicId), data);
+      void client.invalidateQueries({ queryKey: ['registry'] });
+    },
   });
 }
 

@@ -81,6 +81,8 @@ export type AuditQuery = QueryOf<typeof auditQuery>;
 
 /** The clinic's screening and triage rule set; `updatedAt` arrives as a string. */
 export type TriageRuleSet = Json<VersionedRules<'screening'>>;
+/** The clinic's registry thresholds (flags, review cadence, caseload). */
+export type RegistryRuleSet = Json<VersionedRules<'registry'>>;
 
 // ---- The web app's own.
 

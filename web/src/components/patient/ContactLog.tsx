@@ -216,6 +216,8 @@ export function ContactLogSection({ patient, timeZone }: PatientSectionProps) {
             <Text>{activityLabel(c.getValue())}</Text>
             <Text size="sm" c="dimmed">
               {modalityLabel(c.row.original.modality)}
+              {c.row.original.reached === false ? ' · not reached (attempt)' : ''}
+              {c.row.original.reached === true ? ' · reached' : ''}
             </Text>
           </Stack>
         ),

@@ -41,6 +41,7 @@ const FIELDS = [
   'staffId',
   'activity',
   'modality',
+  'reached',
   'billedSeparately',
   'note',
   'staffRole',
@@ -115,6 +116,8 @@ export function LogContactForm({
   const [modality, setModality] = useState<Modality>('phone');
   const [staffId, setStaffId] = useState<string | null>(null);
   const [billedSeparately, setBilledSeparately] = useState(false);
+  // Outreach that did not reach the patient is an attempt (the registry's unreachable flag counts them).
+  const [reached, setReached] = useState(false);
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<{ minutes: number; counts: boolean; reason: string } | null>(null);
   // One key per distinct submission: the same body sent twice (a double click, a retry) reuses it.
@@ -140,6 +143,7 @@ export function LogContactForm({
       staffId: who,
       activity,
       modality,
+      ...(activity === 'outreach' ? { reached } : {}),
       billedSeparately,
       ...(note.trim() ? { note: note.trim() } : {}),
     };
@@ -156,6 +160,7 @@ export function LogContactForm({
           setMinutes('');
           setNote('');
           setBilledSeparately(false);
+          setReached(false);
           watch.reset();
         },
       },
@@ -278,6 +283,15 @@ export function LogContactForm({
               data={MODALITIES.map((m) => ({ value: m, label: modalityLabel(m) }))}
               error={errors.get('modality')}
             />
+            {activity === 'outreach' && (
+              <Checkbox
+                mt={{ base: 0, lg: 'xl' }}
+                label="Reached the patient (otherwise an attempt)"
+                checked={reached}
+                onChange={(e) => setReached(e.currentTarget.checked)}
+                error={errors.get('reached')}
+              />
+            )}
             <Checkbox
               mt={{ base: 0, lg: 'xl' }}
               label="Billed separately (e.g. psychotherapy billed on its own)"
