@@ -7,6 +7,8 @@ import * as minuteRollups from './migrations/2026-11-27-04-minute-rollups.js';
 import * as billingIdentity from './migrations/2026-11-27-05-billing-identity.js';
 import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-indexes.js';
 import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard.js';
+import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
+import * as auditClientRequestId from './migrations/2026-12-03-15-audit-client-request-id.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-05-billing-identity': billingIdentity,
   '2026-11-27-06-month-close-indexes': monthCloseIndexes,
   '2026-12-03-15-locked-month-guard': lockedMonthGuard,
+  '2026-12-03-15-sign-in-throttle': signInThrottle,
+  '2026-12-03-15-audit-client-request-id': auditClientRequestId,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

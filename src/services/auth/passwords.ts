@@ -1,8 +1,6 @@
 // Password hashing with argon2id (the library's default algorithm, OWASP-recommended parameters).
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
 // Verifying against a throwaway hash keeps unknown emails as slow as wrong passwords.

@@ -6,17 +6,15 @@ import { credentialSchema, type Credential } from '../../domain/billing/vocabula
 import { AppError } from '../../errors.js';
 import { ROLES, type Actor, type Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.js';
+import { newPassword } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
 import { trimmed, uuid } from '../schemas.js';
 
 export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address'),
     name: trimmed(200),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(1024, 'must be at most 1024 characters'),
+    password: newPassword,
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
     clinicIds: z.array(uuid).default([]),
     // One definition of a valid NPI for staff and clinics: ten digits with the CMS Luhn check digit.
