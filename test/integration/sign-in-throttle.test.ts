@@ -60,10 +60,10 @@ describe('sign-in back-off', () => {
 
   it.each([
     [4, 0, 'four failures in a row are free'],
-    [5, 1_000, 'the fifth brings a one-second wait'],
-    [6, 2_000, 'each further failure doubles it'],
-    [9, 16_000, 'nine failures wait 16 s'],
-    [15, 900_000, 'the wait stops growing at 15 minutes'],
+    [5, 30_000, 'the fifth brings a 30-second wait'],
+    [6, 60_000, 'each further failure doubles it'],
+    [8, 240_000, 'eight failures wait 4 minutes'],
+    [10, 900_000, 'the wait stops growing at 15 minutes'],
     [40, 900_000, 'and stays there'],
   ])('after %i failures the wait is %i ms (%s)', (failures, wait) => {
     expect(new LoginThrottle().waitAfter(failures)).toBe(wait);
@@ -75,11 +75,11 @@ describe('sign-in back-off', () => {
     const keys = [`email:${randomUUID()}@test.careloop`, `addr:${randomUUID()}`];
     let now = new Date('2026-12-03T10:00:00Z');
     for (let i = 0; i < 5; i++) expect(await throttle.admit(db, keys, now)).toBe(0);
-    expect(await throttle.admit(db, keys, now)).toBe(1_000);
-    now = new Date(now.getTime() + 1_000);
+    expect(await throttle.admit(db, keys, now)).toBe(30_000);
+    now = new Date(now.getTime() + 30_000);
     expect(await throttle.admit(db, keys, now)).toBe(0);
-    expect(await throttle.admit(db, keys, now)).toBe(2_000);
-    now = new Date(now.getTime() + 2_000);
+    expect(await throttle.admit(db, keys, now)).toBe(60_000);
+    now = new Date(now.getTime() + 60_000);
     expect(await throttle.admit(db, keys, now)).toBe(0);
     await throttle.succeeded(db, keys[0]!, [keys[1]!]);
     expect(await throttle.admit(db, [keys[0]!], now)).toBe(0);

@@ -17,7 +17,7 @@ export interface ThrottlePolicy {
 
 const DEFAULT_POLICY: ThrottlePolicy = {
   freeFailures: 5,
-  baseMs: 1000,
+  baseMs: 30_000,
   maxMs: 15 * 60_000,
   forgetMs: 24 * 3_600_000,
 };
