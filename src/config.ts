@@ -1,5 +1,6 @@
 // Reads the environment once into a frozen, validated configuration (every problem listed at once).
 import { z } from 'zod';
+import { passwordProblem } from './services/auth/password-policy.js';
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
@@ -45,13 +46,8 @@ const configSchema = z
         message: 'required with CARELOOP_ADMIN_EMAIL',
       });
     }
-    if (env.CARELOOP_ADMIN_PASSWORD && env.CARELOOP_ADMIN_PASSWORD.length < 12) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['CARELOOP_ADMIN_PASSWORD'],
-        message: 'must be at least 12 characters',
-      });
-    }
+    const weak = env.CARELOOP_ADMIN_PASSWORD && passwordProblem(env.CARELOOP_ADMIN_PASSWORD);
+    if (weak) ctx.addIssue({ code: 'custom', path: ['CARELOOP_ADMIN_PASSWORD'], message: weak });
   });
 
 export interface Config {

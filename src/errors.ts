@@ -58,6 +58,16 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal to try again yet: 429 with a Retry-After of this many seconds. */
+export class RetryLaterError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
+  }
+}
+
 /** zod issue paths as the JSON paths the API promises (`answers.8`, `consent.obtainedAt`). */
 export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): Issue[] {
   return error.issues.map((issue) => ({

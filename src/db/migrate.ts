@@ -12,6 +12,8 @@ import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycl
 import * as chargeSchedule from './migrations/2026-12-03-11-charge-schedule.js';
 import * as consentAndInitiatingVisit from './migrations/2026-12-03-13-consent-and-initiating-visit.js';
 import * as rulePackImports from './migrations/2026-12-03-10-rule-pack-imports.js';
+import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
+import * as auditClientRequestId from './migrations/2026-12-03-15-audit-client-request-id.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-11-charge-schedule': chargeSchedule,
   '2026-12-03-13-consent-and-initiating-visit': consentAndInitiatingVisit,
   '2026-12-03-10-rule-pack-imports': rulePackImports,
+  '2026-12-03-15-sign-in-throttle': signInThrottle,
+  '2026-12-03-15-audit-client-request-id': auditClientRequestId,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

@@ -72,6 +72,14 @@ export interface PasswordResetCodesTable {
   failed_attempts: Generated<number>;
 }
 
+/** Sign-in back-off per email or client address (hashed); no org: sign-in precedes knowing one. */
+export interface SignInThrottleTable {
+  key_hash: string;
+  failures: number;
+  blocked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface PatientsTable {
   org_id: string;
   id: Generated<string>;
@@ -150,6 +158,8 @@ export interface AuditEventsTable {
   patient_id: string | null;
   clinic_id: string | null;
   request_id: string | null;
+  /** The client's X-Request-Id, when it sent a usable one (at most 64 characters). */
+  client_request_id: string | null;
   details: Json<Record<string, unknown>>;
 }
 
@@ -403,6 +413,7 @@ export interface Database {
   user_clinics: UserClinicsTable;
   sessions: SessionsTable;
   password_reset_codes: PasswordResetCodesTable;
+  sign_in_throttle: SignInThrottleTable;
   patients: PatientsTable;
   screenings: ScreeningsTable;
   clinic_rule_sets: ClinicRuleSetsTable;

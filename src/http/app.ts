@@ -20,7 +20,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.use('*', requestId());
+  // The request id is always the server's own: a client's X-Request-Id could be forged into the audit
+  // trail. A usable one (64 word characters at most) is kept apart for correlation.
+  app.use('*', requestId({ headerName: '' }));
+  app.use('*', async (c, next) => {
+    const sent = c.req.header('x-request-id');
+    c.set('clientRequestId', sent && /^[\w.:=-]{1,64}$/.test(sent) ? sent : undefined);
+    c.header('X-Request-Id', c.var.requestId);
+    await next();
+  });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const started = performance.now();

@@ -57,6 +57,12 @@ export function requireRoles(roles: RouteRoles): MiddlewareHandler<AppEnv> {
     const actor = token ? await actorForToken(c.var.deps.db, token) : null;
     if (!actor)
       throw new AppError('UNAUTHENTICATED', 'Sign in first; the session is missing or has expired.');
+    // Known before the role check, so that a refusal is audited under the user who tried.
+    c.set('actor', {
+      ...actor,
+      requestId: c.var.requestId,
+      ...(c.var.clientRequestId ? { clientRequestId: c.var.clientRequestId } : {}),
+    });
     if (roles !== 'any' && !roles.some((r) => actor.roles.includes(r))) {
       throw AppError.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
     }
@@ -66,7 +72,6 @@ export function requireRoles(roles: RouteRoles): MiddlewareHandler<AppEnv> {
         'A change made with the session cookie must come from this site (Origin check).',
       );
     }
-    c.set('actor', { ...actor, requestId: c.var.requestId });
     return next();
   };
 }

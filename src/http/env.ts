@@ -22,5 +22,7 @@ export interface AppEnv {
     deps: AppDeps;
     actor: Actor;
     requestId: string;
+    /** The client's X-Request-Id when usable (see app.ts); kept apart from the server's id. */
+    clientRequestId: string | undefined;
   };
 }

@@ -2,9 +2,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, zodIssues, type ErrorCode, type Issue } from '../errors.js';
+import { AppError, RetryLaterError, zodIssues, type ErrorCode, type Issue } from '../errors.js';
 import { operationOutcome } from '../fhir/operation-outcome.js';
+import type { Actor } from '../services/actor.js';
+import { recordAudit } from '../services/audit/audit-event.js';
 import { lockedMonthRefusal } from '../services/billing/billing-month.js';
+import { uuid } from '../services/schemas.js';
 import type { AppEnv } from './env.js';
 
 export function errorBody(code: ErrorCode, message: string, issues: Issue[] = []) {
@@ -27,10 +30,43 @@ function reply(
   return c.json(errorBody(code, message, issues), status as ContentfulStatusCode);
 }
 
-export function handleError(thrown: Error, c: Context<AppEnv>): Response {
+/**
+ * Records a refused attempt: a 403 or 404 in the audit trail under the signed-in user (route pattern and
+ * the path's id only), a 401 — nobody known — in the log. Refusals are how probing shows.
+ */
+async function recordRefusal(c: Context<AppEnv>, error: AppError): Promise<void> {
+  const route = c.req.routePath;
+  if (error.code === 'UNAUTHENTICATED' && route !== '/api/auth/login') {
+    c.var.deps.logger.warn(
+      { requestId: c.var.requestId, method: c.req.method, route },
+      'refused: not signed in',
+    );
+    return;
+  }
+  const actor = c.var.actor as Actor | undefined;
+  if (!actor || (error.code !== 'FORBIDDEN' && error.code !== 'NOT_FOUND')) return;
+  const id = c.req.param('id');
+  try {
+    await recordAudit(c.var.deps.db, actor, {
+      action: 'access.denied',
+      entity: 'route',
+      entityId: id && uuid.safeParse(id).success ? id : null,
+      details: { status: error.status, method: c.req.method, route: route.slice(0, 64) },
+    });
+  } catch (failure) {
+    // The refusal itself still answers; the lost audit row is what the log must show.
+    c.var.deps.logger.error(
+      { requestId: c.var.requestId, errName: (failure as Error).name },
+      'refusal not audited',
+    );
+  }
+}
+
+export async function handleError(thrown: Error, c: Context<AppEnv>): Promise<Response> {
   const error = lockedMonthRefusal(thrown) ?? thrown;
   if (error instanceof AppError) {
-    if (error.code === 'TOO_MANY_REQUESTS') c.header('Retry-After', '900');
+    await recordRefusal(c, error);
+    if (error instanceof RetryLaterError) c.header('Retry-After', String(error.retryAfterSeconds));
     return reply(c, error.code, error.message, error.issues, error.status);
   }
   if (error instanceof HTTPException) {

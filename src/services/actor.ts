@@ -12,7 +12,10 @@ export interface Actor {
   roles: Role[];
   /** The clinics this user may see; an admin sees every clinic of the organization. */
   clinicIds: string[];
+  /** The server's id of the request being served. */
   requestId?: string;
+  /** The X-Request-Id the client sent, if usable: for correlation only, never trusted as ours. */
+  clientRequestId?: string;
 }
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>

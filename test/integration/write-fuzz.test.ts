@@ -13,8 +13,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 /** Signing out would end the fuzzing user's own session; sign-out is covered by the auth tests. */
 const SKIPPED = new Set(['post /api/auth/logout']);
-/** Audit rows a refusal itself writes (a failed sign-in): every other row is a change. */
-const REFUSAL_ACTIONS = ['auth.login_failed'];
+/** Audit rows a refusal itself writes (a failed sign-in, a denied access): every other row is a change. */
+const REFUSAL_ACTIONS = ['auth.login_failed', 'access.denied'];
 
 type JsonSchema = Record<string, any>;
 interface Operation {

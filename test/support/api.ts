@@ -20,6 +20,8 @@ export class Client {
   constructor(
     private readonly app: ReturnType<typeof createApp>,
     readonly token?: string,
+    /** The client address the server sees (sign-in back-off is per address); app.request has no socket. */
+    readonly address = '127.0.0.1',
   ) {}
 
   async request<T = any>(
@@ -28,15 +30,19 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> {
-    const res = await this.app.request(path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
+    const res = await this.app.request(
+      path,
+      {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+      { incoming: { socket: { remoteAddress: this.address } } },
+    );
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -76,8 +82,10 @@ export async function newTestOrg(options: { timeZone?: string; now?: () => Date 
     sessionHours: 1,
     ...(options.now ? { now: options.now } : {}),
   });
-  const anonymous = new Client(app);
   const suffix = randomUUID().slice(0, 8);
+  // Each organization signs in from its own address, so one test's failed sign-ins never slow another's.
+  const address = `fd00::${suffix.slice(0, 4)}:${suffix.slice(4)}`;
+  const anonymous = new Client(app, undefined, address);
   const adminEmail = `admin-${suffix}@test.careloop`;
   const org = await createOrganization(db, {
     orgName: `Test org ${suffix}`,
@@ -88,7 +96,7 @@ export async function newTestOrg(options: { timeZone?: string; now?: () => Date 
   const signIn = async (email: string) => {
     const res = await anonymous.post('/api/auth/login', { email, password: PASSWORD });
     if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
-    return new Client(app, res.body.token);
+    return new Client(app, res.body.token, address);
   };
   const admin = await signIn(adminEmail);
   let n = 0;

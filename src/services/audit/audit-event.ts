@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  'access.denied',
   'clinic.create',
   'clinic.update',
   'user.create',
@@ -36,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'episode.consent',
   'episode.consent_withdraw',
   'contact.create',
+  'contact.replay',
   'contact.import',
   'contact.correct',
   'contact.list',
@@ -79,7 +81,8 @@ export interface AuditInput {
 }
 
 type AuditActor =
-  Pick<Actor, 'orgId' | 'userId' | 'requestId'> | { orgId: string; userId: null; requestId?: string };
+  | Pick<Actor, 'orgId' | 'userId' | 'requestId' | 'clientRequestId'>
+  | { orgId: string; userId: null; requestId?: string; clientRequestId?: string };
 
 /** The audit row for an event, checked against the vocabulary (for writes that insert it themselves). */
 export function auditRow(actor: AuditActor, event: AuditInput) {
@@ -92,6 +95,7 @@ export function auditRow(actor: AuditActor, event: AuditInput) {
     patient_id: event.patientId ?? null,
     clinic_id: event.clinicId ?? null,
     request_id: actor.requestId ?? null,
+    client_request_id: actor.clientRequestId ?? null,
     details: JSON.stringify(detailsSchema.parse(event.details ?? {})),
   };
 }

@@ -4,12 +4,13 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { hashPassword, newPasswordSchema, verifyPassword } from './passwords.js';
+import { newPassword } from './password-policy.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions.js';
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, 'is required').max(1024),
-  newPassword: newPasswordSchema,
+  newPassword: newPassword,
 });
 
 export async function changePassword({

@@ -1,6 +1,6 @@
-// Sign-in: checks the password, throttles guessing, opens a session, audits both outcomes.
+// Sign-in: checks the password, backs off guessing, opens a session, audits both outcomes.
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { AppError, RetryLaterError } from '../../errors.js';
 import type { Db } from '../../db/connection.js';
 import type { Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -41,13 +41,12 @@ export async function login({
   clientAddress: string;
   sessionHours: number;
 }): Promise<LoginResult> {
-  const keys = [`email:${input.email}`, `addr:${clientAddress}`];
-  const waitMs = throttle.retryAfterMs(keys);
+  const account = `email:${input.email}`;
+  const address = `addr:${clientAddress}`;
+  const waitMs = await throttle.admit(db, [account, address]);
   if (waitMs > 0) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      `Too many failed sign-ins. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`,
-    );
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new RetryLaterError(`Too many failed sign-ins. Try again in ${seconds} seconds.`, seconds);
   }
   const user = await db
     .selectFrom('users')
@@ -55,9 +54,9 @@ export async function login({
     .where(({ fn }) => fn('lower', ['email']), '=', input.email)
     .where('active', '=', true)
     .executeTakeFirst();
+  // An unknown email is checked against a decoy hash, so it takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !ok) {
-    throttle.recordFailure(keys);
     if (user) {
       await recordAudit(
         db,
@@ -69,7 +68,7 @@ export async function login({
       { field: 'password', reason: 'email or password is wrong' },
     ]);
   }
-  throttle.recordSuccess(keys);
+  await throttle.succeeded(db, account, [address]);
   const actor = { orgId: user.org_id, userId: user.id };
   return db.transaction().execute(async (trx) => {
     const session = await createSession(trx, actor, sessionHours);

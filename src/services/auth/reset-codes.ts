@@ -6,7 +6,8 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { lockAccount } from '../users/staff-account.js';
-import { hashPassword, newPasswordSchema } from './passwords.js';
+import { newPassword } from './password-policy.js';
+import { hashPassword } from './passwords.js';
 import { endUserSessions, hashToken } from './sessions.js';
 
 /** How long a code stays usable, and how many wrong tries void it. */
@@ -81,7 +82,7 @@ export async function issueResetCode({
 export const resetPasswordInput = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address'),
   code: z.string().trim().min(1, 'is required').max(64),
-  newPassword: newPasswordSchema,
+  newPassword: newPassword,
 });
 
 const refused = () =>

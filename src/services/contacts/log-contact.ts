@@ -16,7 +16,7 @@ import {
 import { toLocalDay } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
-import { auditRow } from '../audit/audit-event.js';
+import { auditRow, recordAudit } from '../audit/audit-event.js';
 import { lockedMonth } from '../billing/billing-month.js';
 import { packForPatient } from '../billing/rule-packs.js';
 import type { EpisodeView } from '../episodes/episode-input.js';
@@ -56,6 +56,7 @@ const requestHash = (episodeId: string, input: ContactInput) =>
     )
     .digest('hex');
 
+/** The contact first recorded under this key, audited: a replay discloses the contact and its note again. */
 async function replay(
   db: Db,
   actor: Actor,
@@ -64,12 +65,19 @@ async function replay(
 ): Promise<Omit<LoggedContact, 'warnings'> | undefined> {
   const row = await db
     .selectFrom('contacts')
-    .select([...contactColumns, 'request_hash'])
+    .select([...contactColumns, 'request_hash', 'patient_id', 'clinic_id'])
     .where('org_id', '=', actor.orgId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== hash) throw reusedKey();
+  await recordAudit(db, actor, {
+    action: 'contact.replay',
+    entity: 'contact',
+    entityId: row.id,
+    patientId: row.patient_id,
+    clinicId: row.clinic_id,
+  });
   return { contact: toContactView(row), replayed: true };
 }
 
@@ -287,6 +295,7 @@ export async function logContact({
           'patient_id',
           'clinic_id',
           'request_id',
+          'client_request_id',
           'details',
         ])
         .expression((eb) =>
@@ -301,6 +310,7 @@ export async function logContact({
               sql<string>`${audit.patient_id}::uuid`.as('patient_id'),
               sql<string>`${audit.clinic_id}::uuid`.as('clinic_id'),
               sql<string>`${audit.request_id}::text`.as('request_id'),
+              sql<string>`${audit.client_request_id}::text`.as('client_request_id'),
               sql<string>`${audit.details}::jsonb`.as('details'),
             ]),
         ),

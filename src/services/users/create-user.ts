@@ -6,7 +6,8 @@ import { credentialSchema, type Credential } from '../../domain/billing/vocabula
 import { AppError } from '../../errors.js';
 import { ROLES, type Actor, type Role } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { hashPassword, newPasswordSchema } from '../auth/passwords.js';
+import { newPassword } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
 import { trimmed, uuid } from '../schemas.js';
 
 export const createUserInput = z
@@ -16,7 +17,7 @@ export const createUserInput = z
     // Structured names for claims (billing.md §9a: never split from the display name).
     givenName: trimmed(100).optional(),
     familyName: trimmed(100).optional(),
-    password: newPasswordSchema,
+    password: newPassword,
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
     clinicIds: z.array(uuid).default([]),
     // One definition of a valid NPI for staff and clinics: ten digits with the CMS Luhn check digit.

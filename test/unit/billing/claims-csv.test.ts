@@ -3,7 +3,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ClaimExportRow } from '../../../src/services/billing/claims.js';
-import { CLAIM_CSV_COLUMNS, claimsCsv } from '../../../src/services/billing/exports/claims-csv.js';
+import type { CLAIM_CSV_COLUMNS } from '../../../src/services/billing/exports/claims-csv.js';
+import { claimsCsv } from '../../../src/services/billing/exports/claims-csv.js';
 import { FORMULA_LEADS, spreadsheetCsv } from '../../../src/services/spreadsheet-csv.js';
 
 function claim(patient: Partial<ClaimExportRow['patient']>): ClaimExportRow {

@@ -1,7 +1,7 @@
 // A new password typed twice; the server's password policy judges it, this only checks the two agree.
 import { PasswordField } from './PasswordField';
 
-/** Shown as a hint only: the server's validateNewPassword decides, and its reasons appear at the field. */
+/** Shown as a hint only: the server's password policy decides, and its reasons appear at the field. */
 export const NEW_PASSWORD_HINT = 'At least 12 characters';
 
 export function NewPasswordFields({
