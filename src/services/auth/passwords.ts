@@ -1,6 +1,5 @@
 // Password hashing with argon2id (the library's default algorithm, OWASP-recommended parameters).
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
