@@ -30,6 +30,11 @@ async function setup(org: TestOrg) {
     taxId: '12-3456789',
     address: { line1: '100 Main St', city: 'Albany', state: 'NY', postalCode: '12207' },
   });
+  // Exports carry the practice's charges, so the month's codes need a price.
+  const priced = await billing.put('/api/billing/charge-schedule', {
+    entries: ['99492', '99493', '99494', 'G2214'].map((code) => ({ code, clinicId: null, price: 150 })),
+  });
+  if (priced.status !== 200) throw new Error(JSON.stringify(priced.body));
   const patient = async () =>
     (
       await org.admin.post(

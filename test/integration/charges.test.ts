@@ -17,8 +17,14 @@ async function practice(org: TestOrg) {
     org.user(['care_manager']),
     org.user(['billing']),
   ]);
-  await org.db.updateTable('users').set({ npi: '1234567893' }).where('id', '=', pcp.id).execute();
+  // billing.md §9a: the 837P bills as the clinic group and names the rendering provider from structured names.
+  await org.db
+    .updateTable('users')
+    .set({ npi: '1234567893', given_name: 'Pat', family_name: 'Care' })
+    .where('id', '=', pcp.id)
+    .execute();
   const identity = await org.admin.patch(`/api/clinics/${org.clinicId}`, {
+    billingNpi: '1245319599',
     taxId: '12-3456789',
     address: { line1: '100 Main St', city: 'Albany', state: 'NY', postalCode: '12207' },
   });
@@ -40,6 +46,7 @@ async function practice(org: TestOrg) {
       careManagerId: cm.id,
       diagnoses: ['F32.1'],
       primaryMeasure: 'phq-9',
+      initiatingVisit: { date: `${month}-01`, type: 'em', practitionerId: pcp.id },
       consent: {
         obtainedAt: `${month}-02T15:00:00Z`,
         method: 'written',

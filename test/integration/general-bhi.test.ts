@@ -39,7 +39,14 @@ async function generalBhiEpisode(
     careManagerId: careManager.id,
     diagnoses: ['F41.1'],
     primaryMeasure: 'gad-7',
-    consent: { obtainedAt: '2026-10-02T15:00:00Z', method: 'verbal', obtainedBy: careManager.id },
+    initiatingVisit: { date: '2026-10-01', type: 'em', practitionerId: practitioner.id },
+    consent: {
+      obtainedAt: '2026-10-02T15:00:00Z',
+      method: 'verbal',
+      obtainedBy: careManager.id,
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
   });
   expect(episode.status).toBe(201);
   return episode.body.id as string;

@@ -46,7 +46,14 @@ async function episodeSetup(org: TestOrg, referredAt: string) {
     careManagerId: cm.id,
     diagnoses: ['F32.1'],
     primaryMeasure: 'phq-9',
-    consent: { obtainedAt: referredAt, method: 'written', obtainedBy: cm.id },
+    initiatingVisit: { date: referredAt.slice(0, 10), type: 'em', practitionerId: pcp.id },
+    consent: {
+      obtainedAt: referredAt,
+      method: 'written',
+      obtainedBy: cm.id,
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
   });
   if (enrolled.status !== 201) throw new Error(JSON.stringify(enrolled.body));
   const episodeId = enrolled.body.id as string;

@@ -90,7 +90,12 @@ describe('selectPack across years (issue: years roll over by themselves)', () =>
 describe('billMonth under a provisional pack', () => {
   const month2027 = subsequentMonth({
     month: '2027-01',
-    consent: { obtainedAt: new Date('2026-11-03T15:00:00Z') },
+    consent: {
+      obtainedAt: new Date('2026-11-03T15:00:00Z'),
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
+    initiatingVisit: { date: '2026-11-02', type: 'em', byBillingPractitioner: true },
     priorServiceMonths: ['2026-12'],
     episodeStartMonth: '2026-11',
     countedMinutes: 40,
