@@ -66,6 +66,28 @@ describe('editing a staff member', () => {
     expect(JSON.stringify(audit)).not.toContain('Dana');
   });
 
+  it('sets and clears the structured names claims use (billing.md §9a), never splitting the display name', async () => {
+    const org = await newTestOrg();
+    const pcp = await org.user(['pcp']);
+    const named = await org.admin.patch(`/api/users/${pcp.id}`, {
+      givenName: 'Alma',
+      familyName: 'de la Cruz',
+    });
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ givenName: 'Alma', familyName: 'de la Cruz' });
+    const stored = await org.db
+      .selectFrom('users')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', pcp.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ given_name: 'Alma', family_name: 'de la Cruz' });
+    const cleared = await org.admin.patch(`/api/users/${pcp.id}`, { familyName: null });
+    expect(cleared.body).toMatchObject({ givenName: 'Alma', familyName: null });
+    const tooLong = await org.admin.patch(`/api/users/${pcp.id}`, { givenName: 'x'.repeat(101) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.issues[0].field).toBe('givenName');
+  });
+
   it.each([
     ['no field at all', {}, 'body'],
     ['an unknown role', { roles: ['janitor'] }, 'roles.0'],

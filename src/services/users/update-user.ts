@@ -1,4 +1,4 @@
-// An admin changes a staff member's name, roles, clinics, credential or NPI; audited with the fields.
+// An admin changes a staff member's names, roles, clinics, credential or NPI; audited with the fields.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { npiSchema } from '../../domain/billing/identifiers.js';
@@ -10,17 +10,20 @@ import { trimmed, uuid } from '../schemas.js';
 import { assertOrgClinics, type UserView } from './create-user.js';
 import { assertNotLastAdmin, lockAccount } from './staff-account.js';
 
-/** Only the fields given change; null clears the NPI or credential. */
+/** Only the fields given change; null clears the structured names, NPI or credential. */
 export const updateUserInput = z
   .object({
     name: trimmed(200).optional(),
+    // Structured names for claims (billing.md §9a: never split from the display name).
+    givenName: trimmed(100).nullable().optional(),
+    familyName: trimmed(100).nullable().optional(),
     roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role').optional(),
     clinicIds: z.array(uuid).optional(),
     npi: npiSchema.nullable().optional(),
     credential: credentialSchema.nullable().optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
-    message: 'give at least one of name, roles, clinicIds, npi, credential',
+    message: 'give at least one of name, givenName, familyName, roles, clinicIds, npi, credential',
   });
 export type UpdateUserInput = z.output<typeof updateUserInput>;
 
@@ -52,6 +55,8 @@ export async function updateUser({
     const after: UserView = {
       ...before,
       name: input.name ?? before.name,
+      givenName: input.givenName === undefined ? before.givenName : input.givenName,
+      familyName: input.familyName === undefined ? before.familyName : input.familyName,
       roles,
       clinicIds,
       npi: input.npi === undefined ? before.npi : input.npi,
@@ -59,7 +64,14 @@ export async function updateUser({
     };
     await trx
       .updateTable('users')
-      .set({ name: after.name, roles: after.roles, npi: after.npi, credential: after.credential })
+      .set({
+        name: after.name,
+        given_name: after.givenName,
+        family_name: after.familyName,
+        roles: after.roles,
+        npi: after.npi,
+        credential: after.credential,
+      })
       .where('org_id', '=', actor.orgId)
       .where('id', '=', userId)
       .execute();
