@@ -6,14 +6,14 @@ import * as billing from './migrations/2026-11-27-03-billing.js';
 import * as minuteRollups from './migrations/2026-11-27-04-minute-rollups.js';
 import * as billingIdentity from './migrations/2026-11-27-05-billing-identity.js';
 import * as monthCloseIndexes from './migrations/2026-11-27-06-month-close-indexes.js';
-import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard.js';
-import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
-import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
+import * as rulePackImports from './migrations/2026-12-03-10-rule-pack-imports.js';
 import * as chargeSchedule from './migrations/2026-12-03-11-charge-schedule.js';
 import * as consentAndInitiatingVisit from './migrations/2026-12-03-13-consent-and-initiating-visit.js';
-import * as rulePackImports from './migrations/2026-12-03-10-rule-pack-imports.js';
-import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
 import * as auditClientRequestId from './migrations/2026-12-03-15-audit-client-request-id.js';
+import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard.js';
+import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
+import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
+import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -22,14 +22,14 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-04-minute-rollups': minuteRollups,
   '2026-11-27-05-billing-identity': billingIdentity,
   '2026-11-27-06-month-close-indexes': monthCloseIndexes,
-  '2026-12-03-15-locked-month-guard': lockedMonthGuard,
-  '2026-12-03-16-outreach-reached': outreachReached,
-  '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
+  '2026-12-03-10-rule-pack-imports': rulePackImports,
   '2026-12-03-11-charge-schedule': chargeSchedule,
   '2026-12-03-13-consent-and-initiating-visit': consentAndInitiatingVisit,
-  '2026-12-03-10-rule-pack-imports': rulePackImports,
-  '2026-12-03-15-sign-in-throttle': signInThrottle,
   '2026-12-03-15-audit-client-request-id': auditClientRequestId,
+  '2026-12-03-15-locked-month-guard': lockedMonthGuard,
+  '2026-12-03-15-sign-in-throttle': signInThrottle,
+  '2026-12-03-16-outreach-reached': outreachReached,
+  '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
