@@ -28,7 +28,15 @@ beforeAll(async () => {
     careManagerId: careManager.id,
     diagnoses: ['F33.1'],
     primaryMeasure: 'phq-9',
-    consent: { obtainedAt: '2024-10-02T15:30:00Z', method: 'verbal', obtainedBy: careManager.id },
+    // billing.md §1: a billable month needs a complete consent and the initiating visit.
+    initiatingVisit: { date: '2024-10-01', type: 'em', practitionerId: pcp.id },
+    consent: {
+      obtainedAt: '2024-10-02T15:30:00Z',
+      method: 'verbal',
+      obtainedBy: careManager.id,
+      costSharingExplained: true,
+      consultationExplained: true,
+    },
   });
   await cm.request('POST', `/api/episodes/${episode.id}/contacts`, {
     occurredAt: `${MONTH}-12T15:00:00Z`,
