@@ -34,6 +34,7 @@ import { recordConsent } from '../../services/episodes/record-consent.js';
 import { updateEpisode } from '../../services/episodes/update-episode.js';
 import { withdrawConsent } from '../../services/episodes/withdraw-consent.js';
 import { caseloadQuery, readCaseloads } from '../../services/registry/caseloads.js';
+import { exportRegistryCsv, registryExportQuery } from '../../services/registry/registry-csv.js';
 import { readRegistry, registryQuery } from '../../services/registry/registry-view.js';
 import { isoDate } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
@@ -197,6 +198,23 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       query: registryQuery,
     },
     ({ deps, actor, query }) => readRegistry({ db: deps.db, actor, query }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/registry.csv',
+      roles: REGISTRY_READERS,
+      summary: 'The registry’s filtered view as CSV, every row (same filters as /registry, no paging)',
+      tags,
+      query: registryExportQuery,
+      produces: 'text/csv',
+    },
+    async ({ c, deps, actor, query }) => {
+      const { csv, filename } = await exportRegistryCsv({ db: deps.db, actor, query });
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    },
   );
   defineRoute(
     r,
