@@ -262,6 +262,36 @@ export class ApiClient {
       this.send('POST', `/api/worklist/${enc(itemId)}/done`, note ? { note } : {}),
   };
 
+  /** A file reply (an export) and the name the server suggests for it, else the fallback. */
+  private async fetchFile(path: string, fallback: string): Promise<{ blob: Blob; filename: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, { credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(
+        0,
+        'NETWORK',
+        'Could not reach the Careloop server. Check the connection and retry.',
+      );
+    }
+    if (!response.ok) {
+      let payload: unknown;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = undefined;
+      }
+      const error = isErrorBody(payload)
+        ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.issues ?? [])
+        : new ApiError(response.status, 'HTTP_' + response.status, `The server answered ${response.status}.`);
+      if (response.status === 401) for (const listener of this.unauthenticatedListeners) listener(error);
+      throw error;
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+    return { blob: await response.blob(), filename: named ?? fallback };
+  }
+
   readonly audit = {
     list: (query: AuditQuery): Promise<{ events: AuditEventView[]; nextBefore: number | null }> =>
       this.get('/api/audit', { ...query }),
@@ -275,6 +305,11 @@ export class ApiClient {
       this.get('/api/registry', { ...query }, signal),
     caseloads: (clinicId: string): Promise<{ caseloads: CaseloadView[]; unassigned: number }> =>
       this.get('/api/caseloads', { clinicId }),
+    /** The whole filtered view as CSV (the server names the file by clinic and day). */
+    downloadCsv: (
+      query: Omit<RegistryQuery, 'limit' | 'offset'>,
+    ): Promise<{ blob: Blob; filename: string }> =>
+      this.fetchFile(`/api/registry.csv${queryString({ ...query })}`, 'registry.csv'),
   };
 
   readonly episodes = {
@@ -362,44 +397,10 @@ export class ApiClient {
           : format === '837p'
             ? `careloop-837p-${month}.x12`
             : `careloop-claims-${month}.fhir.json`;
-      let response: Response;
-      try {
-        response = await fetch(
-          `${this.baseUrl}/api/billing/months/${enc(month)}/${suffix}${queryString({ clinicId })}`,
-          { credentials: 'same-origin' },
-        );
-      } catch {
-        throw new ApiError(
-          0,
-          'NETWORK',
-          'Could not reach the Careloop server. Check the connection and retry.',
-        );
-      }
-      if (!response.ok) {
-        let payload: unknown;
-        try {
-          payload = await response.json();
-        } catch {
-          payload = undefined;
-        }
-        const error = isErrorBody(payload)
-          ? new ApiError(
-              response.status,
-              payload.error.code,
-              payload.error.message,
-              payload.error.issues ?? [],
-            )
-          : new ApiError(
-              response.status,
-              'HTTP_' + response.status,
-              `The server answered ${response.status}.`,
-            );
-        if (response.status === 401) for (const listener of this.unauthenticatedListeners) listener(error);
-        throw error;
-      }
-      const disposition = response.headers.get('content-disposition') ?? '';
-      const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
-      return { blob: await response.blob(), filename: named ?? fallback };
+      return this.fetchFile(
+        `/api/billing/months/${enc(month)}/${suffix}${queryString({ clinicId })}`,
+        fallback,
+      );
     },
   };
 }

@@ -548,15 +548,31 @@ export function useDownloadClaims(month: string, clinicId: string) {
   return useMutation({
     mutationFn: async (format: BillingExport) => {
       const { blob, filename } = await api.billing.download(month, clinicId, format);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return filename;
+      return saveFile(blob, filename);
+    },
+  });
+}
+
+/** Hands a fetched file to the browser's download. */
+function saveFile(blob: Blob, filename: string): string {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return filename;
+}
+
+/** The registry's current filtered view as a CSV file. */
+export function useDownloadRegistryCsv() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (query: Omit<RegistryQuery, 'limit' | 'offset'>) => {
+      const { blob, filename } = await api.registry.downloadCsv(query);
+      return saveFile(blob, filename);
     },
   });
 }

@@ -16,11 +16,17 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconPrinter, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { REGISTRY_LIMIT, useCapabilities, useCaseloads, useRegistry } from '../api/hooks';
+import {
+  REGISTRY_LIMIT,
+  useCapabilities,
+  useCaseloads,
+  useDownloadRegistryCsv,
+  useRegistry,
+} from '../api/hooks';
 import { useStaff } from '../api/staff';
 import { EPISODE_STATUSES } from '@server/domain/registry/episode-status';
 import { FLAG_CODES } from '@server/domain/registry/flags';
@@ -28,6 +34,7 @@ import type { CaseloadView } from '@server/services/registry/caseloads';
 import type { RegistryRow } from '@server/services/registry/registry-view';
 import { FlagChips } from '../components/FlagChips';
 import { ProvisionalPackAlert } from '../components/ProvisionalPackAlert';
+import { RegistryPrintTable } from '../components/RegistryPrintTable';
 import { Loading, QueryState } from '../components/QueryState';
 import { VirtualTable } from '../components/VirtualTable';
 import {
@@ -188,17 +195,18 @@ export default function RegistryPage() {
     setParams(next, { replace: true });
   };
 
-  const registry = useRegistry(
-    clinic
-      ? {
-          clinicId: clinic.id,
-          ...(careManagerId ? { careManagerId } : {}),
-          ...(status ? { status } : {}),
-          ...(flag ? { flag } : {}),
-          ...(asOf ? { asOf } : {}),
-        }
-      : null,
-  );
+  // The server's filters: the table reads them, and the CSV export carries the same view.
+  const filters = clinic
+    ? {
+        clinicId: clinic.id,
+        ...(careManagerId ? { careManagerId } : {}),
+        ...(status ? { status } : {}),
+        ...(flag ? { flag } : {}),
+        ...(asOf ? { asOf } : {}),
+      }
+    : null;
+  const registry = useRegistry(filters);
+  const exportCsv = useDownloadRegistryCsv();
 
   const rows = useMemo<Row[]>(() => {
     const all = (registry.data?.rows ?? []).map((r, i) => ({ ...r, rank: i + 1 }));
@@ -324,18 +332,44 @@ export default function RegistryPage() {
           <Title order={1}>Registry</Title>
           <Text c="dimmed">{clinic.name}</Text>
         </div>
-        <Button
-          variant="default"
-          leftSection={<IconRefresh size={16} aria-hidden />}
-          onClick={() => void registry.refetch()}
-          loading={registry.isFetching}
-          mih={44}
-        >
-          Refresh
-        </Button>
+        <Group gap="xs" className="no-print">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => filters && exportCsv.mutate(filters)}
+            loading={exportCsv.isPending}
+            mih={44}
+          >
+            Export CSV
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={() => window.print()}
+            mih={44}
+          >
+            Print
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            onClick={() => void registry.refetch()}
+            loading={registry.isFetching}
+            mih={44}
+          >
+            Refresh
+          </Button>
+        </Group>
       </Group>
-      <CaseloadSummary clinicId={clinic.id} careManagerId={careManagerId} userId={user.id} />
-      <Group align="end" gap="sm">
+      {exportCsv.error && (
+        <Text c="red.8" role="alert" className="no-print">
+          The export failed: {exportCsv.error.message}
+        </Text>
+      )}
+      <div className="no-print">
+        <CaseloadSummary clinicId={clinic.id} careManagerId={careManagerId} userId={user.id} />
+      </div>
+      <Group align="end" gap="sm" className="no-print">
         <NativeSelect
           label="Care manager"
           value={cmParam}
@@ -394,28 +428,31 @@ export default function RegistryPage() {
               {asOf ? ` · as of ${formatDate(asOf)}` : ''}
               {' · most urgent first; select a column heading to sort'}
             </Text>
-            <VirtualTable
-              data={rows}
-              columns={columns}
-              caption={`Registry of ${clinic.name}`}
-              getRowId={(r) => r.episodeId}
-              height="max(24rem, calc(100vh - 25rem))"
-              estimateRowHeight={68}
-              empty="No episodes match these filters."
-              testId="registry-table"
-              rowClassName={(r) =>
-                r.flags.some((f) => f.code === 'safety_risk') ? 'registry-urgent-row' : undefined
-              }
-              widths={{
-                rank: '3.75rem',
-                patient: '13.5rem',
-                status: '8.5rem',
-                weeksInTreatment: '5rem',
-                score: '8.5rem',
-                lastContact: '9.5rem',
-                minutesThisMonth: '8.5rem',
-              }}
-            />
+            <RegistryPrintTable rows={rows} caption={`Registry of ${clinic.name}`} timeZone={timeZone} />
+            <div className="no-print">
+              <VirtualTable
+                data={rows}
+                columns={columns}
+                caption={`Registry of ${clinic.name}`}
+                getRowId={(r) => r.episodeId}
+                height="max(24rem, calc(100vh - 25rem))"
+                estimateRowHeight={68}
+                empty="No episodes match these filters."
+                testId="registry-table"
+                rowClassName={(r) =>
+                  r.flags.some((f) => f.code === 'safety_risk') ? 'registry-urgent-row' : undefined
+                }
+                widths={{
+                  rank: '3.75rem',
+                  patient: '13.5rem',
+                  status: '8.5rem',
+                  weeksInTreatment: '5rem',
+                  score: '8.5rem',
+                  lastContact: '9.5rem',
+                  minutesThisMonth: '8.5rem',
+                }}
+              />
+            </div>
           </Stack>
         )}
       </QueryState>
