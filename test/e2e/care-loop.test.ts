@@ -1,6 +1,7 @@
 // The collaborative care loop across roles: a care manager enrolls a patient, logs contacts (timer,
 // double click) and sees the flags in the registry, and documents consent on a referred episode; the
-// psychiatric consultant records a recommendation from the keyboard; the PCP acknowledges it from the
+// psychiatric consultant records a recommendation from the keyboard (each kind by its Alt+digit, an
+// empty review only once confirmed); the PCP acknowledges it from the
 // inbox; billing closes an ended month, prices its codes in the charge schedule and downloads its CSV.
 // Every page on the way is checked with axe.
 import { readFile } from 'node:fs/promises';
@@ -280,6 +281,77 @@ describe('the collaborative care loop', () => {
           .getByTestId('recommendations-acknowledged')
           .getByText(/Acknowledged by the PCP/)
           .waitFor();
+      },
+      WIDE,
+    );
+  });
+
+  it('the consultant picks each kind with Alt+1–4, and an empty review waits for a confirmation', async () => {
+    // A clinician's safety concern puts the reviewed patient back on the consultant's list.
+    const { baseUrl } = await Api.admin();
+    const cm = await Api.signIn(baseUrl, careManager.email, careManager.password);
+    const { episodes } = await cm.request<{ episodes: { id: string }[] }>(
+      'GET',
+      `/api/patients/${enrollee.id}/episodes`,
+    );
+    const episodeId = episodes[0]!.id;
+    await cm.request('PATCH', `/api/episodes/${episodeId}`, { safetyConcern: true });
+    await withSession(
+      browser,
+      async ({ page }) => {
+        await page.goto('/');
+        await signIn(page, consultant.email, consultant.password);
+        await expectHeading(page, 'Case review');
+        await page
+          .getByTestId('review-queue')
+          .getByRole('button', { name: /Ellis, Jordan/ })
+          .click();
+        const workspace = page.getByTestId('review-workspace');
+        await workspace.getByRole('heading', { name: 'Ellis, Jordan' }).waitFor();
+        const text = workspace.getByRole('textbox', { name: 'Recommendation' });
+
+        // Nothing entered: saving asks first, and going back saves nothing and stays on the patient.
+        await text.press('Control+Enter');
+        const confirm = page.getByRole('dialog', { name: 'Save an empty review?' });
+        await confirm.waitFor();
+        await expectAccessible(page, 'empty review confirmation');
+        await confirm.getByRole('button', { name: 'Go back' }).click();
+        await confirm.waitFor({ state: 'hidden' });
+        expect(await page.getByRole('status').filter({ hasText: 'Saved the review' }).count()).toBe(0);
+        await workspace.getByRole('heading', { name: 'Ellis, Jordan' }).waitFor();
+
+        const keys = [
+          ['Alt+2', 'Therapy change', 'therapy_change', 'Add weekly behavioral activation sessions.'],
+          ['Alt+3', 'Referral', 'referral', 'Refer to community psychiatry for evaluation.'],
+          ['Alt+4', 'Other', 'other', 'Recheck thyroid function before the next visit.'],
+          ['Alt+1', 'Medication change', 'medication_change', 'Increase sertraline to 100 mg daily.'],
+        ] as const;
+        for (const [key, label, , recommendation] of keys) {
+          await text.click();
+          await page.keyboard.press(key);
+          await expect
+            .poll(() => workspace.getByRole('radio', { name: new RegExp(label) }).isChecked(), {
+              message: key,
+            })
+            .toBe(true);
+          await text.fill(recommendation);
+          await text.press('Enter');
+        }
+        await text.press('Control+Enter');
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'Saved the review of Ellis, Jordan with 4 recommendations' })
+          .waitFor();
+        const consult = await Api.signIn(baseUrl, consultant.email, consultant.password);
+        const episode = await consult.request<{
+          caseReviews: { recommendations: { kind: string; text: string }[] }[];
+        }>('GET', `/api/episodes/${episodeId}`);
+        const saved = episode.caseReviews
+          .flatMap((r) => r.recommendations)
+          .filter((r) => keys.some(([, , , t]) => t === r.text));
+        expect(saved.map((r) => [r.text, r.kind]).sort()).toEqual(
+          keys.map(([, , kind, t]) => [t, kind]).sort(),
+        );
       },
       WIDE,
     );

@@ -2,6 +2,7 @@
 // the right with everything needed on one screen (reasons, flags, score trend, medications, recent
 // contacts, earlier recommendations), and recommendations entered from the keyboard:
 // Alt+1–4 picks the kind, Enter adds the recommendation, Ctrl/⌘+Enter saves the review and opens the next.
+// A review with neither notes nor recommendations is saved only after the consultant confirms it.
 import {
   ActionIcon,
   Alert,
@@ -12,6 +13,7 @@ import {
   Grid,
   Group,
   Kbd,
+  Modal,
   NativeSelect,
   NumberInput,
   SegmentedControl,
@@ -149,6 +151,7 @@ function ReviewForm({
   const [notes, setNotes] = useState('');
   const [minutes, setMinutes] = useState<number | string>(1);
   const [minutesEdited, setMinutesEdited] = useState(false);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const textRef = useRef<HTMLInputElement>(null);
   const openedAt = useRef(Date.now());
 
@@ -177,9 +180,16 @@ function ReviewForm({
     setText('');
   };
 
-  const save = () => {
+  const save = (confirmed = false) => {
     if (record.isPending) return;
     const pending = text.trim() ? [...drafts, { kind, text: text.trim() }] : drafts;
+    // An empty review is legitimate (the patient was discussed, nothing to change) but is more often a
+    // slip of Ctrl+Enter; it is saved, and the list moves on, only once confirmed.
+    if (!confirmed && pending.length === 0 && !notes.trim()) {
+      setConfirmEmpty(true);
+      return;
+    }
+    setConfirmEmpty(false);
     if (text.trim()) {
       setDrafts(pending);
       setText('');
@@ -207,12 +217,14 @@ function ReviewForm({
     );
   };
 
+  // Matched on the physical key (KeyboardEvent.code "Digit1"…"Digit4"): with Alt held, `key` is another
+  // character on several layouts (e.g. "¡" on a Mac), and physical matching compares codes, not "1".
   const kindKeys: HotkeyItem[] = RECOMMENDATION_KINDS.map((k, i) => [
-    `alt+${i + 1}`,
+    `alt+Digit${i + 1}`,
     () => setKind(k),
     { preventDefault: true, usePhysicalKeys: true },
   ]);
-  const formKeys = getHotkeyHandler([['mod+Enter', save], ...kindKeys]);
+  const formKeys = getHotkeyHandler([['mod+Enter', () => save()], ...kindKeys]);
 
   return (
     <form
@@ -337,6 +349,27 @@ function ReviewForm({
           </Button>
         </Group>
       </Stack>
+      <Modal
+        opened={confirmEmpty}
+        onClose={() => setConfirmEmpty(false)}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={<Text fw={700}>Save an empty review?</Text>}
+      >
+        <Stack>
+          <Text>
+            This review has no notes and no recommendations for the PCP. Save it anyway, or go back and add
+            what was decided.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmEmpty(false)} data-autofocus>
+              Go back
+            </Button>
+            <Button loading={record.isPending} onClick={() => save(true)}>
+              Save empty review
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   );
 }
