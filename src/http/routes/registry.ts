@@ -170,7 +170,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       tags,
       params: idParam,
     },
-    ({ deps, actor, params }) => listContacts({ db: deps.db, actor, episodeId: params.id }),
+    ({ deps, actor, params }) =>
+      listContacts({ db: deps.db, actor, episodeId: params.id, now: deps.now?.() }),
   );
   defineRoute(
     r,

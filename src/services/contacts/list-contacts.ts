@@ -28,10 +28,13 @@ export async function listContacts({
   db,
   actor,
   episodeId,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
+  /** the clock of the caller: this month's rule pack decides who may log */
+  now?: Date | undefined;
 }): Promise<ContactLogView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);
@@ -63,7 +66,7 @@ export async function listContacts({
       .where('org_id', '=', actor.orgId)
       .where('id', '=', episode.patientId)
       .executeTakeFirstOrThrow();
-    const year = Number(monthOf(new Date(), timeZone).slice(0, 4));
+    const year = Number(monthOf(now, timeZone).slice(0, 4));
     const { pack } = packForPatient(await packsFor(trx, actor.orgId), payer, year);
     const reversed = new Set(rows.filter((r) => r.kind === 'reversal').map((r) => r.amends_contact_id));
     await recordAudit(trx, actor, {
