@@ -1,18 +1,10 @@
 // Reads the environment once into a frozen, validated configuration (every problem listed at once).
 import { z } from 'zod';
+import { isTimeZone } from './domain/calendar/index.js';
 import { passwordProblem } from './services/auth/password-policy.js';
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
-
-export const isIanaTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const configSchema = z
   .object({
@@ -28,7 +20,7 @@ const configSchema = z
     CARELOOP_CLINIC_NAME: z.preprocess(emptyAsUnset, z.string().default('Main clinic')),
     CARELOOP_TIMEZONE: z.preprocess(
       emptyAsUnset,
-      z.string().default('America/New_York').refine(isIanaTimeZone, 'must be an IANA time zone'),
+      z.string().default('America/New_York').refine(isTimeZone, 'must be an IANA time zone'),
     ),
     CARELOOP_SESSION_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(12)),
     CARELOOP_TRUST_PROXY: z.preprocess(emptyAsUnset, z.enum(['0', '1']).default('0')),

@@ -75,6 +75,7 @@ export async function measureBulkImport(
     const started = performance.now();
     const report = await importRows({
       noun: 'contact',
+      now: new Date(),
       target: handle,
       actor,
       clinicId,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Db } from '../../src/db/connection.js';
-import { ZoneMonths } from '../../src/services/bulk/zone-months.js';
+import { monthsIn, type ClinicMonth } from '../../src/domain/calendar/index.js';
 import { SIM_PASSWORD } from '../../src/sim/scale/scale-org.js';
 import { latency, type Latency } from '../stats.js';
 
@@ -148,11 +148,11 @@ export async function measureHttpLogging(
 
   // The same rows as plain SQL: the contact and its rollup in one transaction per operation.
   const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10 });
-  const zones = new Map<string, ZoneMonths>();
+  const zones = new Map<string, (instant: Date) => ClinicMonth>();
   const monthIn = (timeZone: string, at: string) => {
-    const months = zones.get(timeZone) ?? new ZoneMonths(timeZone);
+    const months = zones.get(timeZone) ?? monthsIn(timeZone);
     zones.set(timeZone, months);
-    return months.monthOf(new Date(at));
+    return months(new Date(at));
   };
   const insert = async (client: number, n: number) => {
     const w = team[client]!;

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { cliActor } from '../../src/cli/database.js';
 import type { Db } from '../../src/db/connection.js';
-import { addMonths, monthOf } from '../../src/domain/billing/months.js';
+import { addMonths, monthOf } from '../../src/domain/calendar/index.js';
 import { closeMonth } from '../../src/services/billing/billing-month.js';
 import { median, timed } from '../stats.js';
 
@@ -53,7 +53,7 @@ export async function measureMonthClose(db: Db, orgId: string, runs: number): Pr
     failedClinics = 0;
     for (const clinicId of actor.clinicIds) {
       try {
-        await closeMonth({ db, actor, month, clinicId });
+        await closeMonth({ db, actor, now: new Date(), month, clinicId });
       } catch (error) {
         failedClinics++;
         firstError ??= error instanceof Error ? error.message : String(error);

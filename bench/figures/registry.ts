@@ -69,7 +69,12 @@ export async function measureRegistry(db: Db, orgId: string, reads: number): Pro
       clinicIds: [cm.clinic_id],
       requestId: 'bench',
     };
-    return readRegistry({ db, actor, query: registryQuery.parse({ careManagerId: cm.id, limit: 50 }) });
+    return readRegistry({
+      db,
+      actor,
+      now: new Date(),
+      query: registryQuery.parse({ careManagerId: cm.id, limit: 50 }),
+    });
   };
   const real: number[] = [];
   const raw: number[] = [];

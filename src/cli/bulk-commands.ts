@@ -45,6 +45,7 @@ export function importCommand(noun: BulkNoun) {
         actor,
         clinicId: options.clinic,
         source: { file, format },
+        now: new Date(),
         batchSize: options.batchSize,
         onProgress: (r) => bar.update(r.read, { imported: r.imported, rejected: r.rejectedCount }),
       });

@@ -29,6 +29,7 @@ export async function importPatientsCommand(
     const result = await importPatients({
       db,
       actor,
+      now: new Date(),
       clinicId: options.clinic,
       records,
       skipInvalid: options.skipInvalid,

@@ -1,6 +1,5 @@
 // Turns a scored screening plus clinician-recorded red-line exclusions into one disposition with a due time.
-import { tz } from '@date-fns/tz';
-import { addDays, endOfDay } from 'date-fns';
+import { addDays, dayOf, isTimeZone, startOfDay } from './calendar/index.js';
 import { z } from 'zod';
 import { deepFreeze } from './instruments/deep-freeze.js';
 import { checkBandsTileRange, findBand, formatRange } from './instruments/bands.js';
@@ -389,19 +388,15 @@ export function resolveDue(due: Due, administeredAt: Date, timeZone: string): Da
   if (due === null) return null;
   if (due !== 'same_day' && 'hours' in due) return new Date(administeredAt.getTime() + due.hours * 3_600_000);
   const days = due === 'same_day' ? 0 : due.days;
-  const inZone = { in: tz(timeZone) };
-  return new Date(endOfDay(addDays(administeredAt, days, inZone), inZone).getTime());
+  // The last millisecond of the clinic day `days` after the screening's own clinic day.
+  return new Date(startOfDay(addDays(dayOf(administeredAt, timeZone), days + 1), timeZone).getTime() - 1);
 }
 
 function assertInput(input: TriageInput): void {
   if (Number.isNaN(input.administeredAt.getTime())) {
     throw new RangeError('administeredAt is not a valid date');
   }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
-  } catch {
-    throw new RangeError(`Unknown IANA time zone: '${input.timeZone}'`);
-  }
+  if (!isTimeZone(input.timeZone)) throw new RangeError(`Unknown IANA time zone: '${input.timeZone}'`);
 }
 
 /**

@@ -11,7 +11,7 @@ export interface AppDeps {
   sessionHours: number;
   /** Believe X-Forwarded-Proto/-Host (CARELOOP_TRUST_PROXY); off unless a proxy is in front. */
   trustProxy?: boolean;
-  /** The clock contact logging and month close judge "now" by (default: the system clock). */
+  /** The clock every use case judges "now" by, read once per request (default: the system clock). */
   now?: () => Date;
   /** Built web app to serve at `/`; absent in API-only tests. */
   webDir?: string;

@@ -37,6 +37,8 @@ export interface HandlerArgs<P, Q, B> {
   c: Context<AppEnv>;
   deps: AppDeps;
   actor: Actor;
+  /** The request's clock, read once at the edge: every use case judges "now" by it (deps.now in tests). */
+  now: Date;
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
@@ -101,6 +103,7 @@ export function defineRoute<
       c,
       deps: c.var.deps,
       actor: c.var.actor,
+      now: c.var.deps.now?.() ?? new Date(),
       params: (spec.params ? valid('param') : undefined) as Out<P>,
       query: (spec.query ? valid('query') : undefined) as Out<Q>,
       body: (spec.body ? valid('json') : undefined) as Out<B>,

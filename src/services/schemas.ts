@@ -1,11 +1,11 @@
 // Input schemas shared by every edge (HTTP, CLI, import): one definition of a valid value.
 import { z } from 'zod';
-import { isIanaTimeZone } from '../config.js';
+import { clinicDaySchema, timeZoneSchema } from '../domain/calendar/index.js';
 import type { Issue } from '../errors.js';
 
 export const uuid = z.uuid('must be an id (UUID)');
 
-export const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+export const isoDate = clinicDaySchema;
 
 /** ISO 8601 instant with an offset (or Z): a clinic-local time without one is ambiguous. */
 export const isoInstant = z.iso
@@ -15,9 +15,7 @@ export const isoInstant = z.iso
   })
   .transform((value) => new Date(value));
 
-export const timeZone = z
-  .string()
-  .refine(isIanaTimeZone, 'must be an IANA time zone such as America/New_York');
+export const timeZone = timeZoneSchema;
 
 export const trimmed = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);

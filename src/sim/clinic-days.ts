@@ -1,25 +1,25 @@
 // Clinic-local calendar days for the simulation: "n days ago" and a wall-clock time on a given day.
 import { TZDate } from '@date-fns/tz';
-import { addDays, daysBetween, toLocalDay, type LocalDay } from '../domain/registry/local-day.js';
+import { addDays, daysBetween, dayOf, type ClinicDay } from '../domain/calendar/index.js';
 
 /** The clinic's calendar, anchored on the demo's "today". */
 export class ClinicCalendar {
-  readonly today: LocalDay;
+  readonly today: ClinicDay;
 
   constructor(
     readonly now: Date,
     readonly timeZone: string,
   ) {
-    this.today = toLocalDay(now, timeZone);
+    this.today = dayOf(now, timeZone);
   }
 
   /** The clinic day `ago` days before today (0 is today). */
-  day(ago: number): LocalDay {
+  day(ago: number): ClinicDay {
     return addDays(this.today, -ago);
   }
 
   /** How many days before today a clinic day is. */
-  agoOf(day: LocalDay): number {
+  agoOf(day: ClinicDay): number {
     return daysBetween(day, this.today);
   }
 

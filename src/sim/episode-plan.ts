@@ -1,7 +1,7 @@
 // One planned episode of care: every dated event the demo will write for it, with staff named by key.
 import type { Activity } from '../domain/billing/vocabulary.js';
 import type { DischargeReason, EpisodeStatus } from '../domain/registry/episode-status.js';
-import type { LocalDay } from '../domain/registry/local-day.js';
+import { type ClinicDay } from '../domain/calendar/index.js';
 import type { NoteKind } from '../domain/registry/notes-visibility.js';
 import type { RECOMMENDATION_KINDS } from '../services/case-reviews/record-case-review.js';
 import type { MODALITIES } from '../services/contacts/contact-input.js';
@@ -39,8 +39,8 @@ export interface PlannedReview {
 export interface PlannedMedication {
   name: string;
   dose: string;
-  startedOn: LocalDay;
-  stoppedOn: LocalDay | null;
+  startedOn: ClinicDay;
+  stoppedOn: ClinicDay | null;
   note: string;
 }
 

@@ -1,6 +1,6 @@
 // The kinds of episode a CoCM registry holds, each as timing and outcome parameters relative to today.
 import type { DischargeReason } from '../domain/registry/episode-status.js';
-import { monthsBetween } from '../domain/registry/local-day.js';
+import { monthsBetween } from '../domain/calendar/index.js';
 import type { TouchSpec } from './care-touches.js';
 import type { ClinicCalendar } from './clinic-days.js';
 import type { Random } from './random.js';

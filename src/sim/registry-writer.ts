@@ -1,7 +1,6 @@
 // Writes each episode's dated history in one transaction; the demo's one place for direct registry writes.
 import type { Db } from '../db/connection.js';
 import { insertRows } from '../db/insert-rows.js';
-import { checkTransition } from '../domain/registry/episode-status.js';
 import { canViewNote } from '../domain/registry/notes-visibility.js';
 import type { Actor } from '../services/actor.js';
 import { caseReviewInput } from '../services/case-reviews/record-case-review.js';
@@ -69,7 +68,7 @@ async function writeContacts(db: Db, ctx: WriteContext, histories: readonly Epis
         modality: c.modality,
         staffRole: c.by,
       });
-      await insertContactEntry(db, actor, h.episode, input);
+      await insertContactEntry(db, actor, h.episode, input, { now: ctx.now });
     }
   }
 }
@@ -165,44 +164,8 @@ async function writeNotes(db: Db, ctx: WriteContext, histories: readonly Episode
   await insertRows(db, 'notes', rows);
 }
 
-/** Active → relapse prevention on the day the plan was agreed, as updateEpisode records it. */
-async function writeStepDowns(
-  db: Db,
-  ctx: WriteContext,
-  histories: readonly EpisodeHistory[],
-): Promise<void> {
-  for (const h of histories) {
-    const at = h.plan.relapsePreventionAt;
-    if (!at) continue;
-    const check = checkTransition(h.episode.status as 'active', 'relapse_prevention', {
-      hasConsent: h.episode.consent !== null,
-    });
-    if (!check.ok) refuse(h, 'step-down', [check.reason]);
-    if (at > ctx.now) refuse(h, 'step-down', ['it is in the future']);
-    await db
-      .updateTable('episodes')
-      .set({ status: 'relapse_prevention', relapse_prevention_at: at, updated_at: at })
-      .where('org_id', '=', ctx.orgId)
-      .where('id', '=', h.episode.id)
-      .execute();
-    await db
-      .insertInto('episode_events')
-      .values({
-        org_id: ctx.orgId,
-        episode_id: h.episode.id,
-        kind: 'status',
-        from_status: h.episode.status,
-        to_status: 'relapse_prevention',
-        detail: JSON.stringify({ fields: ['status'] }),
-        at,
-        by_user: h.team.care_manager,
-      })
-      .execute();
-  }
-}
-
 /**
- * Writes every episode's contacts, case reviews with their advice, notes and step-downs in one transaction.
+ * Writes every episode's contacts, case reviews with their advice and notes in one transaction.
  */
 export async function writeEpisodeHistories(
   db: Db,
@@ -214,6 +177,5 @@ export async function writeEpisodeHistories(
     await writeContacts(trx, ctx, histories);
     await writeReviews(trx, ctx, histories);
     await writeNotes(trx, ctx, histories);
-    await writeStepDowns(trx, ctx, histories);
   });
 }

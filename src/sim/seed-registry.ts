@@ -96,6 +96,7 @@ async function recordMedications(db: Db, seed: RegistrySeed, h: EpisodeHistory):
     const row = await startMedication({
       db,
       actor,
+      now: seed.now,
       episodeId: h.episode.id,
       input: medicationInput.parse({ name: m.name, dose: m.dose, startedOn: m.startedOn, note: m.note }),
     });
@@ -103,6 +104,7 @@ async function recordMedications(db: Db, seed: RegistrySeed, h: EpisodeHistory):
       await stopMedication({
         db,
         actor,
+        now: seed.now,
         medicationId: row.id,
         input: stopMedicationInput.parse({ stoppedOn: m.stoppedOn, note: 'Dose changed after case review' }),
       });
@@ -117,16 +119,29 @@ export async function seedRegistry(db: Db, seed: RegistrySeed): Promise<number> 
   await writeEpisodeHistories(db, { orgId: seed.orgId, now: seed.now }, histories);
   for (const h of histories) {
     await recordMedications(db, seed, h);
+    const careManager: Actor = {
+      orgId: seed.orgId,
+      userId: h.team.care_manager,
+      roles: ['care_manager'],
+      clinicIds: [h.episode.clinicId],
+    };
+    // Active → relapse prevention on the day the plan was agreed: the use case itself, at that time.
+    const steppedDownAt = h.plan.relapsePreventionAt;
+    if (steppedDownAt) {
+      await updateEpisode({
+        db,
+        now: steppedDownAt,
+        actor: careManager,
+        episodeId: h.episode.id,
+        input: updateEpisodeInput.parse({ status: 'relapse_prevention' }),
+      });
+    }
     const discharge = h.plan.discharge;
     if (!discharge) continue;
     await updateEpisode({
       db,
-      actor: {
-        orgId: seed.orgId,
-        userId: h.team.care_manager,
-        roles: ['care_manager'],
-        clinicIds: [h.episode.clinicId],
-      },
+      now: seed.now,
+      actor: careManager,
       episodeId: h.episode.id,
       input: updateEpisodeInput.parse({
         status: 'discharged',

@@ -57,7 +57,16 @@ async function clinicTeam(org: TestOrg) {
     path: string,
     format: 'csv' | 'ndjson',
     batchSize?: number,
-  ) => importRows({ noun, target, actor, clinicId: org.clinicId, source: { file: path, format }, batchSize });
+  ) =>
+    importRows({
+      noun,
+      target,
+      actor,
+      clinicId: org.clinicId,
+      source: { file: path, format },
+      now: new Date(),
+      batchSize,
+    });
   return { pcp, cm, psych, patientIds, episodeIds, target, actor, importFile };
 }
 

@@ -30,7 +30,7 @@ async function registryRows(demo: DemoResult): Promise<RegistryRow[]> {
   const rows: RegistryRow[] = [];
   for (const status of EPISODE_STATUSES) {
     const query = registryQuery.parse({ status, asOf: AS_OF, limit: 5000 });
-    rows.push(...(await readRegistry({ db, actor, query })).rows);
+    rows.push(...(await readRegistry({ db, actor, now: new Date(), query })).rows);
   }
   return rows;
 }

@@ -223,6 +223,7 @@ describe('who may log minutes comes from the pack (billing.md §1, §3)', () => 
     const { pgPool } = await testDatabase();
     const report = await importRows({
       noun: 'contact',
+      now: new Date(),
       target: { db: org.db, pgPool },
       actor: await cliActor(org.db, org.orgId),
       clinicId: org.clinicId,

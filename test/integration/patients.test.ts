@@ -113,6 +113,7 @@ describe('patients', () => {
     };
     const bad = await importPatients({
       db: org.db,
+      now: new Date(),
       actor,
       clinicId: org.clinicId,
       records: [row('CSV-1', address), row('CSV-2', { ...address, state: 'New York' })],
@@ -129,6 +130,7 @@ describe('patients', () => {
     });
     const good = await importPatients({
       db: org.db,
+      now: new Date(),
       actor,
       clinicId: org.clinicId,
       records: [row('CSV-1', address), row('CSV-2')],

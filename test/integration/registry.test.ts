@@ -1,7 +1,7 @@
 // The CoCM registry over HTTP: episodes and consent, contacts and corrections, flags, case review loop.
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { addDays, toLocalDay } from '../../src/domain/registry/local-day.js';
+import { addDays, dayOf } from '../../src/domain/calendar/index.js';
 import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
 
 const fields = (body: any): string[] => body.error.issues.map((i: { field: string }) => i.field);
@@ -509,7 +509,7 @@ describe('psychiatric case review and the loop back to the PCP', () => {
 describe.each(['Pacific/Kiritimati', 'Pacific/Honolulu'])('"today" is the clinic’s day in %s', (timeZone) => {
   it('a birth date and a medication start on the clinic’s today are taken, its tomorrow refused', async () => {
     const org = await newTestOrg({ timeZone });
-    const today = toLocalDay(new Date(), timeZone);
+    const today = dayOf(new Date(), timeZone);
     const tomorrow = addDays(today, 1);
     const born = await org.admin.post('/api/patients', patientBody(org.clinicId, { birthDate: today }));
     expect(born.status).toBe(201);

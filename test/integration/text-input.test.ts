@@ -80,6 +80,7 @@ describe('text inputs', () => {
       const { pgPool } = await testDatabase();
       const report = await importRows({
         noun: 'contact',
+        now: new Date(),
         target: { db: org.db, pgPool },
         actor: await cliActor(org.db, org.orgId),
         clinicId: org.clinicId,
@@ -94,6 +95,7 @@ describe('text inputs', () => {
     const org = await newTestOrg();
     const result = await importPatients({
       db: org.db,
+      now: new Date(),
       actor: await cliActor(org.db, org.orgId),
       clinicId: org.clinicId,
       records: [{ mrn: 'T-1', givenName: 'A\u0000', familyName: 'B', birthDate: '1960-02-03', sex: 'male' }],

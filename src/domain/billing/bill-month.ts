@@ -7,14 +7,21 @@ import type { MonthKind } from './episode.js';
 import { sameMonthConflicts } from './exclusions.js';
 import { generalBhiOutcome, nextGeneralBhiThreshold } from './general-bhi-lines.js';
 import type { GeneralBhiMinutes } from './general-bhi-lines.js';
-import { assertTimeZone, parseMonth } from './months.js';
+import {
+  assertTimeZone,
+  parseMonth,
+  clinicDaySchema,
+  clinicMonthSchema,
+  type ClinicDay,
+  type ClinicMonth,
+} from '../calendar/index.js';
 import { consentRecordSchema } from './consent.js';
 import type { RulePackWarning } from './pack-selection.js';
 import { checkPrerequisites, initiatingVisitFactsSchema } from './prerequisites.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { serviceDateFor } from './service-date.js';
-import { credentialSchema, dateStringSchema, monthStringSchema, programSchema } from './vocabulary.js';
-import type { DateString, MonthString, Program } from './vocabulary.js';
+import { credentialSchema, programSchema } from './vocabulary.js';
+import type { Program } from './vocabulary.js';
 
 const minutesSchema = z.number().int().nonnegative();
 
@@ -28,7 +35,7 @@ const timeZoneSchema = z.string().superRefine((timeZone, ctx) => {
 
 /** What the minute calculators need; also the input of minutesToNext. */
 const minuteFactsShape = {
-  month: monthStringSchema,
+  month: clinicMonthSchema,
   program: programSchema,
   /** whole minutes that count toward `program` this month (see countsTowardProgram / tallyMinutes) */
   countedMinutes: minutesSchema,
@@ -37,8 +44,8 @@ const minuteFactsShape = {
   /** general BHI: the billing practitioner's credential picks G0323 or 99484 (billing.md §3); default null */
   billingPractitionerCredential: credentialSchema.nullable().optional(),
   /** months with any CoCM service for this patient (billed or not); months ≥ `month` are ignored */
-  priorServiceMonths: z.array(monthStringSchema),
-  episodeStartMonth: monthStringSchema,
+  priorServiceMonths: z.array(clinicMonthSchema),
+  episodeStartMonth: clinicMonthSchema,
 };
 
 function ownWithinCounted(
@@ -75,7 +82,7 @@ export const billingMonthInputSchema = z
     dailyMinutes: z
       .array(
         z.strictObject({
-          date: dateStringSchema,
+          date: clinicDaySchema,
           counted: minutesSchema,
           g0323PractitionerOwn: minutesSchema,
         }),
@@ -116,7 +123,7 @@ export const billingMonthInputSchema = z
 export type BillingMonthInput = z.input<typeof billingMonthInputSchema>;
 
 export interface BillingMonthResult {
-  month: MonthString;
+  month: ClinicMonth;
   program: Program;
   /** stored with the result for reproducibility (fhir.md §7 rule_pack_version) */
   rulePackId: string;
@@ -125,7 +132,7 @@ export interface BillingMonthResult {
   lines: BillingLine[];
   skipped: null | { reason: string };
   /** date of service, `YYYY-MM-DD`; null when skipped */
-  serviceDate: DateString | null;
+  serviceDate: ClinicDay | null;
   /** minutes-only look-ahead; prerequisites and exclusions are reported in `skipped` */
   nextThreshold: NextThreshold | null;
   /** billable but worth a look: consent mid-month, no F-code, episode ended by rule */
@@ -133,7 +140,7 @@ export interface BillingMonthResult {
 }
 
 /** A pack of another year is used only when pack selection said so (a provisional fallback). */
-function assertPackYear(month: MonthString, pack: RulePack, provisional: RulePackWarning | null): void {
+function assertPackYear(month: ClinicMonth, pack: RulePack, provisional: RulePackWarning | null): void {
   const { year } = parseMonth(month);
   if (year !== pack.year && !(provisional?.year === year && provisional.packId === pack.id)) {
     throw new RangeError(`Rule pack ${pack.id} is for ${pack.year}; ${month} needs a ${year} pack`);

@@ -1,7 +1,6 @@
 // The consent history of an episode: which consent covers a month, and when minutes stop counting (billing.md §1).
 import { z } from 'zod';
-import { monthRange } from './months.js';
-import type { MonthString } from './vocabulary.js';
+import { monthRange, type ClinicMonth } from '../calendar/index.js';
 
 /**
  * One documented consent (billing.md §1: advance consent, verbal or written, explaining the service, that
@@ -33,7 +32,7 @@ const byObtained = (consents: readonly ConsentRecord[]) =>
  */
 export function consentForMonth(
   consents: readonly ConsentRecord[],
-  month: MonthString,
+  month: ClinicMonth,
   timeZone: string,
 ): ConsentRecord | null {
   const { end } = monthRange(month, timeZone);

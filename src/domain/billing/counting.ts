@@ -1,9 +1,9 @@
 // Decides who may log minutes, whose logged minutes count toward a program's monthly time, and totals a month's log.
 import type { RulePack } from './rule-pack-schema.js';
 import { activityLabel, PROGRAM_LABEL, ROLE_LABEL } from './labels.js';
-import { dateOf } from './months.js';
+import { dayOf, type ClinicDay } from '../calendar/index.js';
 import { STAFF_ROLES } from './vocabulary.js';
-import type { Activity, Credential, DateString, Program, StaffRole } from './vocabulary.js';
+import type { Activity, Credential, Program, StaffRole } from './vocabulary.js';
 
 export interface MinuteContext {
   staffRole: StaffRole;
@@ -102,7 +102,7 @@ export interface MinuteLogEntry extends Omit<MinuteContext, 'program'> {
 }
 
 export interface DailyMinutes {
-  date: DateString;
+  date: ClinicDay;
   counted: number;
   /** the billing practitioner's own counted minutes that day */
   g0323PractitionerOwn: number;
@@ -122,7 +122,7 @@ export function tallyMinutes(
   options: { program: Program; timeZone: string },
   pack: RulePack,
 ): MinuteTally {
-  const byDate = new Map<DateString, DailyMinutes>();
+  const byDate = new Map<ClinicDay, DailyMinutes>();
   const notCounted: MinuteTally['notCounted'] = [];
   for (const entry of entries) {
     const decision = countsTowardProgram({ ...entry, program: options.program }, pack);
@@ -130,7 +130,7 @@ export function tallyMinutes(
       notCounted.push({ minutes: entry.minutes, reason: decision.reason });
       continue;
     }
-    const date = dateOf(entry.occurredAt, options.timeZone);
+    const date = dayOf(entry.occurredAt, options.timeZone);
     const day = byDate.get(date) ?? { date, counted: 0, g0323PractitionerOwn: 0 };
     day.counted += entry.minutes;
     if (entry.byBillingPractitioner) day.g0323PractitionerOwn += entry.minutes;

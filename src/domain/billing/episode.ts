@@ -1,38 +1,37 @@
 // Decides whether a CoCM month is the initial month of an episode or a subsequent one (billing.md §2.2).
 import type { RulePack } from './rule-pack-schema.js';
-import { compareMonths, monthsBetween } from './months.js';
-import type { MonthString } from './vocabulary.js';
+import { compareMonths, monthsBetween, type ClinicMonth } from '../calendar/index.js';
 
 export type MonthKind = 'initial' | 'subsequent';
 
 export interface EpisodeFacts {
-  month: MonthString;
+  month: ClinicMonth;
   /** first month of the current episode as the registry records it */
-  episodeStartMonth: MonthString;
+  episodeStartMonth: ClinicMonth;
   /** months in which the patient received any CoCM service, billed or not; months ≥ `month` are ignored */
-  priorServiceMonths: readonly MonthString[];
+  priorServiceMonths: readonly ClinicMonth[];
 }
 
 export type MonthClassification =
   | { kind: MonthKind; reason: string; warnings: string[] }
   | { kind: 'before_episode'; reason: string; warnings: string[] };
 
-function latest(months: readonly MonthString[]): MonthString | undefined {
-  return months.reduce<MonthString | undefined>(
+function latest(months: readonly ClinicMonth[]): ClinicMonth | undefined {
+  return months.reduce<ClinicMonth | undefined>(
     (best, month) => (best === undefined || compareMonths(month, best) > 0 ? month : best),
     undefined,
   );
 }
 
 /** Calendar months strictly between two months: 2025-02 → 2025-09 has 6 (March–August). */
-export function gapMonths(lastServiceMonth: MonthString, month: MonthString): number {
+export function gapMonths(lastServiceMonth: ClinicMonth, month: ClinicMonth): number {
   return monthsBetween(lastServiceMonth, month) - 1;
 }
 
 /** Any program: a month before the episode start has nothing billable; null when the month is in the episode. */
 export function beforeEpisode(
-  month: MonthString,
-  episodeStartMonth: MonthString,
+  month: ClinicMonth,
+  episodeStartMonth: ClinicMonth,
 ): MonthClassification | null {
   if (compareMonths(month, episodeStartMonth) >= 0) return null;
   return {

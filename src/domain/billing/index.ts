@@ -1,4 +1,4 @@
-// Public API of the billing engine: rule packs, minute counting, clinic-zone months and monthly billing.
+// Public API of the billing engine: rule packs, minute counting, monthly billing.
 export { billMonth, billingMonthInputSchema, minutesToNext, minuteFactsSchema } from './bill-month.js';
 export type { BillingMonthInput, BillingMonthResult, MinuteFacts } from './bill-month.js';
 export type { BillingLine, NextThreshold } from './billing-line.js';
@@ -22,21 +22,6 @@ export type { CountDecision, DailyMinutes, MinuteContext, MinuteLogEntry, Minute
 export { classifyCocmMonth, gapMonths } from './episode.js';
 export type { EpisodeFacts, MonthClassification, MonthKind } from './episode.js';
 export { MEDICARE_2025, MEDICARE_2026, MEDICARE_PACKS } from './medicare-packs.js';
-export {
-  addMonths,
-  compareMonths,
-  dateOf,
-  isClosedMonth,
-  isCurrentMonth,
-  isFutureMonth,
-  lastDayOfMonth,
-  monthOf,
-  monthRange,
-  monthsBetween,
-  parseMonth,
-  startOfDay,
-} from './months.js';
-export type { MonthRange, ParsedMonth } from './months.js';
 export { applyPayerOverride, payerOverrideSchema } from './pack-override.js';
 export type { PayerOverride } from './pack-override.js';
 export { packWarnings, provisionalWarning, RulePackNotFoundError, selectPack } from './pack-selection.js';

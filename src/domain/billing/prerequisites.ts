@@ -1,9 +1,14 @@
 // Checks consent, the initiating visit and diagnosis, the prerequisites a month needs before any code is billed (billing.md §1).
 import { z } from 'zod';
 import { consentElementsMissing, type ConsentRecord } from './consent.js';
-import { addMonths, dateOf, lastDayOfMonth, monthRange } from './months.js';
-import { dateStringSchema } from './vocabulary.js';
-import type { MonthString } from './vocabulary.js';
+import {
+  addMonths,
+  dayOf,
+  lastDayOfMonth,
+  monthRange,
+  clinicDaySchema,
+  type ClinicMonth,
+} from '../calendar/index.js';
 
 export type Consent = ConsentRecord;
 
@@ -17,7 +22,7 @@ export const INITIATING_VISIT_LABEL: Record<InitiatingVisitType, string> = {
 };
 
 export const initiatingVisitFactsSchema = z.strictObject({
-  date: dateStringSchema,
+  date: clinicDaySchema,
   type: z.enum(INITIATING_VISIT_TYPES),
   /** the visit was with the month's billing practitioner */
   byBillingPractitioner: z.boolean(),
@@ -28,14 +33,14 @@ export type InitiatingVisitFacts = z.input<typeof initiatingVisitFactsSchema>;
 export const INITIATING_VISIT_LOOKBACK_MONTHS = 12;
 
 export interface PrerequisiteFacts {
-  month: MonthString;
+  month: ClinicMonth;
   timeZone: string;
   /** the consent that governs the month (see consentForMonth) */
   consent: Consent | null;
   /** ICD-10-CM codes of the behavioral condition(s) managed, primary first */
   diagnoses: readonly string[];
   /** first month of the episode */
-  episodeStartMonth: MonthString;
+  episodeStartMonth: ClinicMonth;
   /** when the month's billing practitioner took over from another; null or absent when they directed care from the start */
   billingPractitionerSince?: Date | null | undefined;
   /** the recorded initiating visit; null or absent when none is recorded */
@@ -67,7 +72,7 @@ function consentCheck(facts: PrerequisiteFacts): PrerequisiteCheck {
     };
   }
   const { start, end } = monthRange(month, timeZone);
-  const obtained = dateOf(consent.obtainedAt, timeZone);
+  const obtained = dayOf(consent.obtainedAt, timeZone);
   if (consent.obtainedAt >= end) {
     return {
       blockers: [
@@ -79,7 +84,7 @@ function consentCheck(facts: PrerequisiteFacts): PrerequisiteCheck {
   const withdrawnAt = consent.withdrawnAt ?? null;
   if (withdrawnAt !== null && withdrawnAt < start) {
     return {
-      blockers: [`consent withdrawn ${dateOf(withdrawnAt, timeZone)}, before ${month} began (billing.md §1)`],
+      blockers: [`consent withdrawn ${dayOf(withdrawnAt, timeZone)}, before ${month} began (billing.md §1)`],
       warnings: [],
     };
   }
@@ -88,7 +93,7 @@ function consentCheck(facts: PrerequisiteFacts): PrerequisiteCheck {
   if (since !== null && consent.obtainedAt < since) {
     // billing.md §1: consent is repeated when the billing practitioner changes.
     blockers.push(
-      `the billing practitioner changed on ${dateOf(since, timeZone)} and the consent on file (${obtained}) predates it; ` +
+      `the billing practitioner changed on ${dayOf(since, timeZone)} and the consent on file (${obtained}) predates it; ` +
         `document consent again before billing (billing.md §1)`,
     );
   }
@@ -100,7 +105,7 @@ function consentCheck(facts: PrerequisiteFacts): PrerequisiteCheck {
   if (withdrawnAt !== null && withdrawnAt < end) {
     // billing.md §1: the patient may stop at any time; minutes from the withdrawal on are not counted.
     warnings.push(
-      `consent withdrawn ${dateOf(withdrawnAt, timeZone)}; minutes from then on are not counted (billing.md §1)`,
+      `consent withdrawn ${dayOf(withdrawnAt, timeZone)}; minutes from then on are not counted (billing.md §1)`,
     );
   }
   return { blockers, warnings };

@@ -1,12 +1,11 @@
 // Picks a claim's date of service under the pack's convention (billing.md §5).
 import type { LineCandidate } from './billing-line.js';
 import type { DailyMinutes } from './counting.js';
-import { lastDayOfMonth } from './months.js';
+import { lastDayOfMonth, type ClinicDay, type ClinicMonth } from '../calendar/index.js';
 import type { DateOfServiceConvention } from './rule-pack-schema.js';
-import type { DateString, MonthString } from './vocabulary.js';
 
 export interface ServiceDate {
-  date: DateString;
+  date: ClinicDay;
   reason: string;
 }
 
@@ -17,7 +16,7 @@ export interface ServiceDate {
  * always allowed.
  */
 export function serviceDateFor(
-  month: MonthString,
+  month: ClinicMonth,
   lines: readonly LineCandidate[],
   convention: DateOfServiceConvention,
   dailyMinutes: readonly DailyMinutes[] | undefined,

@@ -59,15 +59,3 @@ export type Activity = z.infer<typeof activitySchema>;
 /** Codes the engine can put on a line (billing.md §2, §3). */
 export const billingCodeSchema = z.enum(['99492', '99493', '99494', 'G2214', '99484', 'G0323']);
 export type BillingCode = z.infer<typeof billingCodeSchema>;
-
-/** A calendar month in the clinic's time zone, `YYYY-MM` (billing.md §1: the service period). */
-export const monthStringSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month as YYYY-MM (01–12)' });
-export type MonthString = string;
-
-/** A calendar date in the clinic's time zone, `YYYY-MM-DD`. */
-export const dateStringSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a date as YYYY-MM-DD' });
-export type DateString = string;

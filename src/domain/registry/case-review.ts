@@ -1,6 +1,6 @@
 // The prioritised psychiatric case-review list: whom the consultant should discuss first, and why.
 import { isOpenStatus } from './episode-status.js';
-import type { LocalDay } from './local-day.js';
+import { type ClinicDay } from '../calendar/index.js';
 import { ascending } from './order.js';
 import {
   notImprovingSignal,
@@ -50,7 +50,7 @@ export interface CaseReviewItem {
   reasons: ReviewReason[];
 }
 
-function reviewReasons(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): ReviewReason[] {
+function reviewReasons(s: EpisodeSnapshot, asOf: ClinicDay, rules: RegistryRules): ReviewReason[] {
   const signals: Record<ReviewReasonCode, Signal | null> = {
     safety_risk: safetySignal(s, rules),
     new_enrollee: unreviewedEnrolleeSignal(s),
@@ -72,7 +72,7 @@ function reviewReasons(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules)
  */
 export function buildCaseReviewList(
   snapshots: readonly EpisodeSnapshot[],
-  asOf: LocalDay,
+  asOf: ClinicDay,
   rules: RegistryRules = DEFAULT_REGISTRY_RULES,
 ): CaseReviewItem[] {
   const items = snapshots.flatMap((snapshot): CaseReviewItem[] => {
@@ -85,7 +85,7 @@ export function buildCaseReviewList(
     ];
   });
   const rank = (item: CaseReviewItem): number => REVIEW_REASON_CODES.indexOf(item.priority);
-  const since = (item: CaseReviewItem): LocalDay => item.reasons[0]?.since ?? '';
+  const since = (item: CaseReviewItem): ClinicDay => item.reasons[0]?.since ?? '';
   return items.sort(
     (a, b) =>
       ascending(rank(a), rank(b)) || ascending(since(a), since(b)) || ascending(a.episodeId, b.episodeId),

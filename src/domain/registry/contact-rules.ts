@@ -3,7 +3,7 @@ import { loggingRefusal } from '../billing/counting.js';
 import type { RulePack } from '../billing/rule-pack-schema.js';
 import type { Program } from '../billing/vocabulary.js';
 import type { FieldIssue } from './field-issue.js';
-import { localDaySchema, toLocalDay, type LocalDay } from './local-day.js';
+import { clinicDaySchema, dayOf, type ClinicDay } from '../calendar/index.js';
 import type { StaffRole } from './roles.js';
 
 export interface ContactEntry {
@@ -13,14 +13,14 @@ export interface ContactEntry {
   /** The role the staff member's minutes are logged under (see contactStaffRole). */
   staffRole: StaffRole;
   /** Day the patient's consent was documented, when it is recorded with this contact. */
-  consentDate: LocalDay | null;
+  consentDate: ClinicDay | null;
 }
 
 export interface ContactContext {
   now: Date | string;
   /** The clinic's IANA time zone: the referral day and "today" are clinic days. */
   timeZone: string;
-  referredAt: LocalDay;
+  referredAt: ClinicDay;
   /** The episode's program and the rule pack of the contact's month: who may log comes from the pack. */
   program: Program;
   pack: RulePack;
@@ -86,7 +86,7 @@ function timingIssues(occurredAt: string, context: ContactContext, now: Date): F
   if (at.getTime() > now.getTime()) {
     return [{ field: 'occurredAt', reason: `The contact at ${occurredAt} is in the future.` }];
   }
-  const day = toLocalDay(at, context.timeZone);
+  const day = dayOf(at, context.timeZone);
   if (day < context.referredAt) {
     // The episode starts at the PCP's referral: docs/domain/billing.md §2.2.
     return [
@@ -105,9 +105,9 @@ function roleIssues(entry: ContactEntry, context: ContactContext): FieldIssue[] 
   return refusal === null ? [] : [{ field: 'staffId', reason: refusal }];
 }
 
-function consentIssues(consentDate: LocalDay | null, today: LocalDay): FieldIssue[] {
+function consentIssues(consentDate: ClinicDay | null, today: ClinicDay): FieldIssue[] {
   if (consentDate === null) return [];
-  if (!localDaySchema.safeParse(consentDate).success) {
+  if (!clinicDaySchema.safeParse(consentDate).success) {
     return [{ field: 'consentDate', reason: `'${consentDate}' is not a calendar day (YYYY-MM-DD).` }];
   }
   if (consentDate > today) {
@@ -119,7 +119,7 @@ function consentIssues(consentDate: LocalDay | null, today: LocalDay): FieldIssu
 /** Every problem with the entry, in field order; an empty list means it may be saved. */
 export function checkContact(entry: ContactEntry, context: ContactContext): FieldIssue[] {
   const now = typeof context.now === 'string' ? new Date(context.now) : context.now;
-  const today = toLocalDay(now, context.timeZone);
+  const today = dayOf(now, context.timeZone);
   return [
     ...timingIssues(entry.occurredAt, context, now),
     ...minuteIssues(entry.minutes),

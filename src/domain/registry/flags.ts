@@ -5,10 +5,10 @@ import {
   dayOfMonth,
   daysBetween,
   daysInMonth,
-  monthOf,
+  monthOfDay,
   monthsBetween,
-  type LocalDay,
-} from './local-day.js';
+  type ClinicDay,
+} from '../calendar/index.js';
 import { episodeScores, reducedBy, summarizeOutcome } from './outcomes.js';
 import { DEFAULT_REGISTRY_RULES, type RegistryRules } from './rules.js';
 import {
@@ -50,7 +50,7 @@ export interface RegistryFlag {
   rulesVersion: string;
 }
 
-type FlagRule = (s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules) => string | null;
+type FlagRule = (s: EpisodeSnapshot, asOf: ClinicDay, rules: RegistryRules) => string | null;
 
 const ALL_OPEN: readonly OpenEpisodeStatus[] = ['referred', 'active', 'relapse_prevention'];
 const IN_CARE: readonly OpenEpisodeStatus[] = ['active', 'relapse_prevention'];
@@ -174,11 +174,11 @@ const recommendationUnacknowledged: FlagRule = (s, asOf, rules) => {
  * The current month is still open, so it never counts as a month without service.
  */
 const inactiveMonths: FlagRule = (s, asOf, rules) => {
-  const referralMonth = monthOf(s.referredAt);
+  const referralMonth = monthOfDay(s.referredAt);
   const lastService = latestOf(s.serviceMonths);
   const served = lastService !== null && lastService >= referralMonth;
   const anchor = served ? lastService : referralMonth;
-  const emptyMonths = monthsBetween(anchor, monthOf(asOf)) - 1;
+  const emptyMonths = monthsBetween(anchor, monthOfDay(asOf)) - 1;
   if (emptyMonths < rules.inactiveMonths) return null;
   return (
     `No CoCM service for ${emptyMonths} full months after ${served ? 'the last service in' : 'referral in'}` +
@@ -199,7 +199,7 @@ const readyForRelapsePrevention: FlagRule = (s, asOf, rules) => {
   }
   // The trailing run of responding scores; one non-responding score breaks "sustained".
   const start = baseline.score.total;
-  let runStart: LocalDay | null = null;
+  let runStart: ClinicDay | null = null;
   for (const score of [...followUps].reverse()) {
     if (!reducedBy(start, score.total, rule.responseReductionPercent)) break;
     runStart = score.date;
@@ -253,7 +253,7 @@ function latestOf(values: readonly string[]): string | null {
  */
 export function computeFlags(
   snapshot: EpisodeSnapshot,
-  asOf: LocalDay,
+  asOf: ClinicDay,
   rules: RegistryRules = DEFAULT_REGISTRY_RULES,
 ): RegistryFlag[] {
   if (!isOpenStatus(snapshot.status)) return [];

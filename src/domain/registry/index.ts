@@ -6,7 +6,7 @@ export * from './diagnosis.js';
 export * from './episode-status.js';
 export type { FieldIssue } from './field-issue.js';
 export * from './flags.js';
-export * from './local-day.js';
+export * from './future-day.js';
 export * from './notes-visibility.js';
 export * from './outcomes.js';
 export * from './roles.js';

@@ -1,6 +1,6 @@
 // Treat-to-target outcome arithmetic for one episode: baseline, latest score, change, response, remission.
 import { z } from 'zod';
-import { daysBetween, type LocalDay } from './local-day.js';
+import { daysBetween, type ClinicDay } from '../calendar/index.js';
 
 // Instruments with published response/remission definitions: docs/domain/measurement-based-care.md §2
 // (GAD-7 by analogy with PHQ-9).
@@ -17,7 +17,7 @@ export const measureLabel = (code: PrimaryMeasureCode): PrimaryMeasure =>
   code === 'phq-9' ? 'PHQ-9' : 'GAD-7';
 
 export interface MeasureScore {
-  date: LocalDay;
+  date: ClinicDay;
   instrument: PrimaryMeasure;
   total: number;
 }
@@ -53,8 +53,8 @@ export interface Baseline {
 export function episodeScores(
   scores: readonly MeasureScore[],
   measure: PrimaryMeasure,
-  enrolledAt: LocalDay,
-  asOf: LocalDay,
+  enrolledAt: ClinicDay,
+  asOf: ClinicDay,
 ): MeasureScore[] {
   return scores
     .filter((s) => s.instrument === measure && s.date >= enrolledAt && s.date <= asOf)
@@ -64,7 +64,7 @@ export function episodeScores(
 /** First score at or after enrollment, inside the window or (per rule) after it. Scores must be sorted. */
 export function findBaseline(
   sorted: readonly MeasureScore[],
-  enrolledAt: LocalDay,
+  enrolledAt: ClinicDay,
   rule: BaselineRule = DEFAULT_BASELINE_RULE,
 ): Baseline | null {
   const first = sorted[0];
@@ -96,7 +96,7 @@ export function isRemission(latest: number, below = REMISSION_BELOW): boolean {
 }
 
 /** Completed weeks since enrollment (week 0 is the enrollment week); 0 before enrollment. */
-export function weeksInTreatment(enrolledAt: LocalDay, asOf: LocalDay): number {
+export function weeksInTreatment(enrolledAt: ClinicDay, asOf: ClinicDay): number {
   return Math.max(0, Math.floor(daysBetween(enrolledAt, asOf) / 7));
 }
 
@@ -121,8 +121,8 @@ export interface OutcomeOptions {
 export function summarizeOutcome(
   scores: readonly MeasureScore[],
   measure: PrimaryMeasure,
-  enrolledAt: LocalDay,
-  asOf: LocalDay,
+  enrolledAt: ClinicDay,
+  asOf: ClinicDay,
   options: OutcomeOptions = {},
 ): OutcomeSummary {
   const sorted = episodeScores(scores, measure, enrolledAt, asOf);

@@ -1,6 +1,6 @@
 // Clinical signals shared by the registry flags and the psychiatric case-review list.
 import { isPhq9Item9Positive } from '../instruments/phq9.js';
-import { daysBetween, type LocalDay } from './local-day.js';
+import { daysBetween, type ClinicDay } from '../calendar/index.js';
 import { reducedBy, summarizeOutcome } from './outcomes.js';
 import type { RegistryRules } from './rules.js';
 import type { EpisodeSnapshot } from './snapshot.js';
@@ -8,7 +8,7 @@ import type { EpisodeSnapshot } from './snapshot.js';
 /** Why a rule fired, and since when: the review list serves whoever has waited longest first. */
 export interface Signal {
   reason: string;
-  since: LocalDay;
+  since: ClinicDay;
 }
 
 // Every function here expects the snapshot already cut to `asOf` (asOfView).
@@ -58,7 +58,7 @@ export function describeShortfall(baseline: number, latest: number, targetPercen
  * docs/domain/measurement-based-care.md §2, §8. Judged only on a score after the baseline; with none,
  * measurement_overdue is the signal instead.
  */
-export function notImprovingSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+export function notImprovingSignal(s: EpisodeSnapshot, asOf: ClinicDay, rules: RegistryRules): Signal | null {
   if (s.status !== 'active' || s.enrolledAt === null) return null;
   const rule = rules.notImproving;
   const days = daysBetween(s.enrolledAt, asOf);
@@ -100,7 +100,7 @@ export function reviewRequestSignal(s: EpisodeSnapshot): Signal | null {
  * Relapse in relapse prevention: a score taken since the step-down is elevated again, or no longer a
  * response (docs/domain/measurement-based-care.md §2, §7, §8). The patient goes back to the consultant.
  */
-export function relapseSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+export function relapseSignal(s: EpisodeSnapshot, asOf: ClinicDay, rules: RegistryRules): Signal | null {
   const steppedDown = s.relapsePreventionAt;
   if (s.status !== 'relapse_prevention' || s.enrolledAt === null || steppedDown === null) return null;
   const rule = rules.relapse;
@@ -127,7 +127,7 @@ export function relapseSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: Registr
 }
 
 /** Attempt days shown in a reason: all of a few, else the first and the latest ones. */
-function attemptDays(days: readonly LocalDay[]): string {
+function attemptDays(days: readonly ClinicDay[]): string {
   return days.length <= 5 ? days.join(', ') : `${days[0]}, …, ${days.slice(-3).join(', ')}`;
 }
 
@@ -136,8 +136,8 @@ function attemptDays(days: readonly LocalDay[]): string {
  * tried and could not reach the patient (docs/domain/measurement-based-care.md §1, §7, §8). An attempt on
  * the day of a completed contact is not counted, as the patient was reached that day.
  */
-export function unreachableSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
-  const last = s.contacts.reduce<LocalDay | null>((a, c) => (a === null || c.date > a ? c.date : a), null);
+export function unreachableSignal(s: EpisodeSnapshot, asOf: ClinicDay, rules: RegistryRules): Signal | null {
+  const last = s.contacts.reduce<ClinicDay | null>((a, c) => (a === null || c.date > a ? c.date : a), null);
   const days = s.attempts
     .map((a) => a.date)
     .filter((d) => last === null || d > last)
@@ -160,13 +160,17 @@ export function unreachableSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: Reg
  * required CoCM element (docs/domain/measurement-based-care.md §4, §9). A patient never reviewed since
  * enrollment is the new-enrollee signal instead.
  */
-export function reviewOverdueSignal(s: EpisodeSnapshot, asOf: LocalDay, rules: RegistryRules): Signal | null {
+export function reviewOverdueSignal(
+  s: EpisodeSnapshot,
+  asOf: ClinicDay,
+  rules: RegistryRules,
+): Signal | null {
   const enrolledAt = s.enrolledAt;
   if (s.status !== 'active' || enrolledAt === null) return null;
   const last = s.caseReviews
     .map((r) => r.date)
     .filter((d) => d >= enrolledAt && d <= asOf)
-    .reduce<LocalDay | null>((a, d) => (a === null || d > a ? d : a), null);
+    .reduce<ClinicDay | null>((a, d) => (a === null || d > a ? d : a), null);
   if (last === null) return null;
   const weeks = rules.reviewOverdueWeeks;
   const days = daysBetween(last, asOf);

@@ -1,14 +1,13 @@
 // The registry's read model of one episode: what the flag, review and urgency rules are allowed to see.
 import { z } from 'zod';
 import { episodeStatusSchema } from './episode-status.js';
-import { localDaySchema, localMonthSchema } from './local-day.js';
-import type { LocalDay } from './local-day.js';
+import { clinicDaySchema, clinicMonthSchema, type ClinicDay } from '../calendar/index.js';
 import { primaryMeasureSchema } from './outcomes.js';
 import { CSSRS_LEVELS } from './rules.js';
 
 // Every date is a calendar day already converted to the clinic's time zone by the caller
-// (see toLocalDay), so day counts and month boundaries match what the clinic sees on the wall.
-const day = localDaySchema;
+// (see dayOf), so day counts and month boundaries match what the clinic sees on the wall.
+const day = clinicDaySchema;
 
 export const REGISTRY_PROGRAMS = ['cocm', 'general_bhi'] as const;
 export const ASQ_RESULTS = ['negative', 'non_acute_positive', 'acute_positive'] as const;
@@ -54,7 +53,7 @@ export const episodeSnapshotSchema = z
     reviewRequestedAt: day.nullable(),
     recommendations: z.array(z.strictObject({ sentAt: day, acknowledgedAt: day.nullable() })).readonly(),
     /** Months ('YYYY-MM') with any counted CoCM service. */
-    serviceMonths: z.array(localMonthSchema).readonly(),
+    serviceMonths: z.array(clinicMonthSchema).readonly(),
     /** This month's counted minutes and the next code still in reach, from the billing engine. */
     billing: z.strictObject({
       minutesThisMonth: z.int().min(0),
@@ -75,13 +74,13 @@ export type AsqResult = (typeof ASQ_RESULTS)[number];
  * The episode as it stood at the end of `asOf`: dated entries after that day are dropped and later
  * acknowledgements are unknown. Lets every rule be replayed for a past day and tested without a clock.
  */
-export function asOfView(snapshot: EpisodeSnapshot, asOf: LocalDay): EpisodeSnapshot {
-  const upTo = <T extends { date: LocalDay }>(items: readonly T[]): T[] =>
+export function asOfView(snapshot: EpisodeSnapshot, asOf: ClinicDay): EpisodeSnapshot {
+  const upTo = <T extends { date: ClinicDay }>(items: readonly T[]): T[] =>
     items.filter((i) => i.date <= asOf);
-  const known = <T extends { date: LocalDay }>(signal: T | null): T | null =>
+  const known = <T extends { date: ClinicDay }>(signal: T | null): T | null =>
     signal !== null && signal.date <= asOf ? signal : null;
   const { safety } = snapshot;
-  const knownDay = (d: LocalDay | null): LocalDay | null => (d !== null && d <= asOf ? d : null);
+  const knownDay = (d: ClinicDay | null): ClinicDay | null => (d !== null && d <= asOf ? d : null);
   return {
     ...snapshot,
     scores: upTo(snapshot.scores),

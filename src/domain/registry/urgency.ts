@@ -1,6 +1,6 @@
 // Deterministic sort order for registry rows, so the most urgent patient is always at the top.
 import { FLAG_CODES, type FlagCode } from './flags.js';
-import { daysBetween, type LocalDay } from './local-day.js';
+import { daysBetween, type ClinicDay } from '../calendar/index.js';
 import { ascending } from './order.js';
 import type { EpisodeSnapshot } from './snapshot.js';
 
@@ -48,7 +48,7 @@ function contactGap(row: UrgencyInput): number {
   return row.daysSinceContact ?? Number.POSITIVE_INFINITY;
 }
 
-export function daysSinceLastContact(snapshot: EpisodeSnapshot, asOf: LocalDay): number | null {
+export function daysSinceLastContact(snapshot: EpisodeSnapshot, asOf: ClinicDay): number | null {
   const past = snapshot.contacts.map((c) => c.date).filter((d) => d <= asOf);
   if (past.length === 0) return null;
   return Math.min(...past.map((d) => daysBetween(d, asOf)));

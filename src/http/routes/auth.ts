@@ -41,9 +41,10 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       body: loginInput,
       response: z.object({ token: z.string(), user: userView }),
     },
-    async ({ c, deps, body }) => {
+    async ({ c, deps, now, body }) => {
       const result = await login({
         db: deps.db,
+        now,
         input: body,
         throttle: deps.throttle,
         clientAddress: clientAddress(c),
@@ -125,7 +126,7 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       body: resetPasswordInput,
       status: 204,
     },
-    ({ deps, body }) => resetPasswordWithCode({ db: deps.db, input: body }),
+    ({ deps, now, body }) => resetPasswordWithCode({ db: deps.db, now, input: body }),
   );
   return router;
 }

@@ -66,8 +66,8 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       params: monthParam,
       query: clinicQuery,
     },
-    ({ deps, actor, params, query }) =>
-      previewMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+    ({ deps, actor, now, params, query }) =>
+      previewMonth({ db: deps.db, actor, now, month: params.month, clinicId: query.clinicId }),
   );
   defineRoute(
     r,
@@ -83,14 +83,14 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       body: closeInput,
       bodyOptional: true,
     },
-    ({ deps, actor, params, query, body }) =>
+    ({ deps, actor, now, params, query, body }) =>
       closeMonth({
         db: deps.db,
         actor,
         month: params.month,
         clinicId: query.clinicId,
         confirmProvisional: body.confirmProvisional,
-        now: deps.now?.(),
+        now,
       }),
   );
   defineRoute(
@@ -104,8 +104,8 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       params: monthParam,
       query: clinicQuery,
     },
-    ({ deps, actor, params, query }) =>
-      lockMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId }),
+    ({ deps, actor, now, params, query }) =>
+      lockMonth({ db: deps.db, actor, now, month: params.month, clinicId: query.clinicId }),
   );
   defineRoute(
     r,
@@ -119,8 +119,15 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       query: clinicQuery,
       body: reopenInput,
     },
-    ({ deps, actor, params, query, body }) =>
-      reopenMonth({ db: deps.db, actor, month: params.month, clinicId: query.clinicId, reason: body.reason }),
+    ({ deps, actor, now, params, query, body }) =>
+      reopenMonth({
+        db: deps.db,
+        actor,
+        now,
+        month: params.month,
+        clinicId: query.clinicId,
+        reason: body.reason,
+      }),
   );
   defineRoute(
     r,
@@ -148,9 +155,9 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       query: clinicQuery,
       produces: 'text/csv',
     },
-    async ({ c, deps, actor, params, query }) => {
+    async ({ c, deps, actor, now, params, query }) => {
       const csv = (await exportMonth(
-        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        { db: deps.db, actor, now, month: params.month, clinicId: query.clinicId },
         'csv',
       )) as string;
       c.header('Content-Disposition', `attachment; filename="careloop-claims-${params.month}.csv"`);
@@ -169,9 +176,9 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       query: clinicQuery,
       produces: 'application/fhir+json',
     },
-    async ({ c, deps, actor, params, query }) => {
+    async ({ c, deps, actor, now, params, query }) => {
       const bundle = await exportMonth(
-        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        { db: deps.db, actor, now, month: params.month, clinicId: query.clinicId },
         'fhir',
       );
       return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json' });
@@ -189,9 +196,9 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       query: clinicQuery,
       produces: 'application/edi-x12',
     },
-    async ({ c, deps, actor, params, query }) => {
+    async ({ c, deps, actor, now, params, query }) => {
       const edi = (await exportMonth(
-        { db: deps.db, actor, month: params.month, clinicId: query.clinicId },
+        { db: deps.db, actor, now, month: params.month, clinicId: query.clinicId },
         '837p',
       )) as string;
       c.header('Content-Disposition', `attachment; filename="careloop-837p-${params.month}.x12"`);
@@ -254,7 +261,7 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       body: chargeScheduleInput,
       response: chargeScheduleReply,
     },
-    ({ deps, actor, body }) => replaceChargeSchedule({ db: deps.db, actor, input: body }),
+    ({ deps, actor, now, body }) => replaceChargeSchedule({ db: deps.db, actor, now, input: body }),
   );
   defineRoute(
     r,

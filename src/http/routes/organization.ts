@@ -157,7 +157,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       status: 201,
       response: z.object({ code: z.string(), expiresAt: z.string() }),
     },
-    ({ deps, actor, params }) => issueResetCode({ db: deps.db, actor, userId: params.id }),
+    ({ deps, actor, now, params }) => issueResetCode({ db: deps.db, actor, now, userId: params.id }),
   );
   return router;
 }

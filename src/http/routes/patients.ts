@@ -44,7 +44,7 @@ export function patientRoutes(): OpenAPIHono<AppEnv> {
       status: 201,
       response: patientView,
     },
-    ({ deps, actor, body }) => createPatient({ db: deps.db, actor, input: body }),
+    ({ deps, actor, now, body }) => createPatient({ db: deps.db, actor, now, input: body }),
   );
   defineRoute(
     router,

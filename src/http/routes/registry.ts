@@ -87,8 +87,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       query: z.object({ asOf: isoDate.optional() }),
     },
-    ({ deps, actor, params, query }) =>
-      getEpisode({ db: deps.db, actor, episodeId: params.id, asOf: query.asOf }),
+    ({ deps, actor, now, params, query }) =>
+      getEpisode({ db: deps.db, actor, now, episodeId: params.id, asOf: query.asOf }),
   );
   defineRoute(
     r,
@@ -131,8 +131,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: updateEpisodeInput,
     },
-    ({ deps, actor, params, body }) =>
-      updateEpisode({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      updateEpisode({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -146,14 +146,14 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       body: contactInput,
       status: 201,
     },
-    async ({ c, deps, actor, params, body }) => {
+    async ({ c, deps, actor, now, params, body }) => {
       const result = await logContact({
         db: deps.db,
         actor,
         episodeId: params.id,
         input: body,
         idempotencyKey: c.req.header('idempotency-key'),
-        now: deps.now?.(),
+        now,
       });
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return { ...result.contact, warnings: result.warnings };
@@ -170,8 +170,7 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       tags,
       params: idParam,
     },
-    ({ deps, actor, params }) =>
-      listContacts({ db: deps.db, actor, episodeId: params.id, now: deps.now?.() }),
+    ({ deps, actor, now, params }) => listContacts({ db: deps.db, actor, now, episodeId: params.id }),
   );
   defineRoute(
     r,
@@ -185,8 +184,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       body: correctionInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      correctContact({ db: deps.db, actor, contactId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      correctContact({ db: deps.db, actor, now, contactId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -198,7 +197,7 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       tags,
       query: registryQuery,
     },
-    ({ deps, actor, query }) => readRegistry({ db: deps.db, actor, query }),
+    ({ deps, actor, now, query }) => readRegistry({ db: deps.db, actor, now, query }),
   );
   defineRoute(
     r,
@@ -211,8 +210,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       query: registryExportQuery,
       produces: 'text/csv',
     },
-    async ({ c, deps, actor, query }) => {
-      const { csv, filename } = await exportRegistryCsv({ db: deps.db, actor, query });
+    async ({ c, deps, actor, now, query }) => {
+      const { csv, filename } = await exportRegistryCsv({ db: deps.db, actor, now, query });
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     },
@@ -239,7 +238,7 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       tags: ['case review'],
       query: reviewQueueQuery,
     },
-    ({ deps, actor, query }) => readReviewQueue({ db: deps.db, actor, query }),
+    ({ deps, actor, now, query }) => readReviewQueue({ db: deps.db, actor, now, query }),
   );
   defineRoute(
     r,
@@ -253,8 +252,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       body: caseReviewInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      recordCaseReview({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      recordCaseReview({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -278,8 +277,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       tags: ['case review'],
       params: idParam,
     },
-    ({ deps, actor, params }) =>
-      acknowledgeRecommendation({ db: deps.db, actor, recommendationId: params.id }),
+    ({ deps, actor, now, params }) =>
+      acknowledgeRecommendation({ db: deps.db, actor, now, recommendationId: params.id }),
   );
   defineRoute(
     r,
@@ -293,8 +292,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       body: medicationInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      startMedication({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      startMedication({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -307,8 +306,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: stopMedicationInput,
     },
-    ({ deps, actor, params, body }) =>
-      stopMedication({ db: deps.db, actor, medicationId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      stopMedication({ db: deps.db, actor, now, medicationId: params.id, input: body }),
   );
   defineRoute(
     r,

@@ -74,7 +74,7 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
       tags: ['triage'],
       query: worklistQuery,
     },
-    ({ deps, actor, query }) => listWorklist({ db: deps.db, actor, query }),
+    ({ deps, actor, now, query }) => listWorklist({ db: deps.db, actor, now, query }),
   );
   defineRoute(
     router,
@@ -87,8 +87,8 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: completeItemInput,
     },
-    ({ deps, actor, params, body }) =>
-      completeWorklistItem({ db: deps.db, actor, itemId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      completeWorklistItem({ db: deps.db, actor, now, itemId: params.id, input: body }),
   );
   return router;
 }

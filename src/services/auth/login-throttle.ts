@@ -37,7 +37,7 @@ export class LoginThrottle {
    * Admits one attempt for all `keys`, counting it as a failure until `succeeded` says otherwise, or
    * returns the milliseconds to wait (and counts nothing).
    */
-  async admit(db: Db, keys: readonly string[], now = new Date()): Promise<number> {
+  async admit(db: Db, keys: readonly string[], now: Date): Promise<number> {
     const hashes = [...new Set(keys.map(keyHash))].sort();
     return db.transaction().execute(async (trx) => {
       await trx

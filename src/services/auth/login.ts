@@ -34,16 +34,19 @@ export async function login({
   throttle,
   clientAddress,
   sessionHours,
+  now,
 }: {
   db: Db;
   input: z.infer<typeof loginInput>;
   throttle: LoginThrottle;
   clientAddress: string;
   sessionHours: number;
+  /** The caller's clock, by which sign-in back-off waits. */
+  now: Date;
 }): Promise<LoginResult> {
   const account = `email:${input.email}`;
   const address = `addr:${clientAddress}`;
-  const waitMs = await throttle.admit(db, [account, address]);
+  const waitMs = await throttle.admit(db, [account, address], now);
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
     throw new RetryLaterError(`Too many failed sign-ins. Try again in ${seconds} seconds.`, seconds);

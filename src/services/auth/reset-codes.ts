@@ -40,12 +40,12 @@ export async function issueResetCode({
   db,
   actor,
   userId,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   userId: string;
-  now?: Date;
+  now: Date;
 }): Promise<IssuedResetCode> {
   const code = newCode();
   const expiresAt = new Date(now.getTime() + RESET_CODE_HOURS * 3_600_000);
@@ -100,11 +100,11 @@ const refused = () =>
 export async function resetPasswordWithCode({
   db,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   input: z.output<typeof resetPasswordInput>;
-  now?: Date;
+  now: Date;
 }): Promise<void> {
   const newHash = await hashPassword(input.newPassword);
   const found = await db

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import { insertJsonRows } from '../../db/insert-json-rows.js';
-import { isClosedMonth, isFutureMonth, monthOf } from '../../domain/billing/months.js';
+import { isClosedMonth, isFutureMonth, monthOf, clinicMonthSchema } from '../../domain/calendar/index.js';
 import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
-import { monthStringSchema } from '../../domain/billing/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -13,7 +12,7 @@ import { uuid } from '../schemas.js';
 import { billClinicMonth, type EpisodeMonth } from './month-facts.js';
 import { packsFor } from './rule-packs.js';
 
-export const monthParam = z.object({ month: monthStringSchema });
+export const monthParam = z.object({ month: clinicMonthSchema });
 export const clinicQuery = z.object({ clinicId: uuid });
 export const closeInput = z.object({
   /** Needed when the month is priced with another year's pack because its own year has none. */
@@ -31,6 +30,8 @@ export interface MonthArgs {
   actor: Actor;
   month: string;
   clinicId: string;
+  /** The caller's clock: which months have ended, and when a lock or close happened. */
+  now: Date;
 }
 
 /** Expected payment of a line from the pack's fee per unit; null when the pack has no amount. */
@@ -156,10 +157,9 @@ async function computeMonth(db: Db, actor: Actor, clinicId: string, month: strin
   return { timeZone, episodes, warnings: packWarnings(episodes.map((e) => e.packWarning)) };
 }
 
-export async function previewMonth({ db, actor, month, clinicId }: MonthArgs): Promise<MonthPreview> {
+export async function previewMonth({ db, actor, month, clinicId, now }: MonthArgs): Promise<MonthPreview> {
   return db.transaction().execute(async (trx) => {
     const { timeZone, episodes, warnings } = await computeMonth(trx, actor, clinicId, month);
-    const now = new Date();
     const status = await monthStatus(trx, actor.orgId, clinicId, month);
     const rows = episodes.map(toPreview);
     const totals: Record<string, number> = {};
@@ -210,8 +210,8 @@ export async function closeMonth({
   month,
   clinicId,
   confirmProvisional = false,
-  now = new Date(),
-}: MonthArgs & { confirmProvisional?: boolean | undefined; now?: Date | undefined }): Promise<{
+  now,
+}: MonthArgs & { confirmProvisional?: boolean | undefined }): Promise<{
   month: string;
   status: 'closed';
   claims: number;
@@ -312,6 +312,7 @@ async function setLock(
   clinicId: string,
   month: string,
   lock: boolean,
+  now: Date,
   reason?: string,
 ) {
   assertClinicAccess(actor, clinicId);
@@ -332,7 +333,6 @@ async function setLock(
         status === 'locked' ? `${month} is already locked` : `close ${month} before locking it`,
       );
     if (!lock && status !== 'locked') throw AppError.rule('month', `${month} is not locked`);
-    const now = new Date();
     await trx
       .updateTable('billing_months')
       .set(
@@ -361,8 +361,8 @@ async function setLock(
   });
 }
 
-export const lockMonth = ({ db, actor, month, clinicId }: MonthArgs) =>
-  setLock(db, actor, clinicId, month, true);
+export const lockMonth = ({ db, actor, month, clinicId, now }: MonthArgs) =>
+  setLock(db, actor, clinicId, month, true, now);
 
-export const reopenMonth = ({ db, actor, month, clinicId, reason }: MonthArgs & { reason: string }) =>
-  setLock(db, actor, clinicId, month, false, reason);
+export const reopenMonth = ({ db, actor, month, clinicId, now, reason }: MonthArgs & { reason: string }) =>
+  setLock(db, actor, clinicId, month, false, now, reason);

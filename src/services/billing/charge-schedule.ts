@@ -93,10 +93,13 @@ export async function getChargeSchedule({
 export async function replaceChargeSchedule({
   db,
   actor,
+  now,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   input: z.output<typeof chargeScheduleInput>;
 }): Promise<ChargeScheduleView> {
   return db.transaction().execute(async (trx) => {
@@ -125,7 +128,6 @@ export async function replaceChargeSchedule({
           : eb('clinic_id', 'is', null),
       )
       .execute();
-    const now = new Date();
     if (input.entries.length > 0)
       await trx
         .insertInto('charge_schedule')

@@ -2,8 +2,7 @@
 import type { Db } from '../../db/connection.js';
 import { chargeFor, lineChargeCents } from '../../domain/billing/charges.js';
 import type { PostalAddress } from '../../domain/billing/identifiers.js';
-import { lastDayOfMonth } from '../../domain/billing/months.js';
-import { toLocalDay } from '../../domain/registry/local-day.js';
+import { lastDayOfMonth, dayOf } from '../../domain/calendar/index.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -193,7 +192,7 @@ export async function loadMonthClaims(
           .groupBy(['episode_id', 'staff_role'])
           .execute();
   const schedule = await loadChargeSchedule(db, actor.orgId);
-  const day = (d: Date | null, tz: string) => (d ? toLocalDay(d, tz) : null);
+  const day = (d: Date | null, tz: string) => (d ? dayOf(d, tz) : null);
   const minutesByEpisode = groupBy(minutes, (m) => m.episode_id);
   return {
     month,
@@ -260,7 +259,7 @@ export async function loadMonthClaims(
   };
 }
 
-export async function listClaims({ db, actor, month, clinicId }: MonthArgs) {
+export async function listClaims({ db, actor, month, clinicId }: Omit<MonthArgs, 'now'>) {
   return db.transaction().execute(async (trx) => {
     const result = await loadMonthClaims(trx, actor, clinicId, month);
     await recordAudit(trx, actor, {

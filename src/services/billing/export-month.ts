@@ -11,7 +11,7 @@ import { claimsCsv } from './exports/claims-csv.js';
 export type ExportFormat = 'csv' | 'fhir' | '837p';
 
 export async function exportMonth(
-  { db, actor, month, clinicId }: MonthArgs,
+  { db, actor, month, clinicId, now }: MonthArgs,
   format: ExportFormat,
 ): Promise<string | Bundle<Claim>> {
   return db.transaction().execute(async (trx) => {
@@ -51,7 +51,6 @@ export async function exportMonth(
       clinicId,
       details: { month, format, patientIds: [...new Set(claims.map((c) => c.patientId))] },
     });
-    const now = new Date();
     if (format === 'csv') return claimsCsv(claims, clinic);
     if (format === 'fhir') return claimsBundle(claims, now);
     return claims837p(

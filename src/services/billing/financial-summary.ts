@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import { addMonths, monthsBetween } from '../../domain/billing/months.js';
-import { monthStringSchema } from '../../domain/billing/vocabulary.js';
+import { addMonths, monthsBetween, clinicMonthSchema } from '../../domain/calendar/index.js';
 import { STAFF_ROLES } from '../../domain/registry/roles.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
@@ -12,7 +11,7 @@ import { uuid } from '../schemas.js';
 import type { MonthStatus } from './billing-month.js';
 
 export const summaryQuery = z
-  .object({ clinicId: uuid, from: monthStringSchema, to: monthStringSchema })
+  .object({ clinicId: uuid, from: clinicMonthSchema, to: clinicMonthSchema })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
 export const staffCostInput = z.object({

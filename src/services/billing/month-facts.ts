@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { billMonth, type BillingMonthResult } from '../../domain/billing/bill-month.js';
 import { consentForMonth, isWithdrawnAt, withdrawnSpans } from '../../domain/billing/consent.js';
-import { dateOf, monthOf, monthRange } from '../../domain/billing/months.js';
+import { dayOf, monthOf, monthRange } from '../../domain/calendar/index.js';
 import type { RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { groupBy } from '../group-by.js';
@@ -161,7 +161,7 @@ export async function billClinicMonth(
       if (needsDays)
         dailyRows.push({
           episode_id: k.episode_id,
-          day: dateOf(k.occurred_at, timeZone),
+          day: dayOf(k.occurred_at, timeZone),
           minutes: -k.minutes,
         });
     }

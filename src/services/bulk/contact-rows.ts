@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import { monthsIn, type ClinicMonth } from '../../domain/calendar/index.js';
 import { countsTowardProgram, type CountDecision } from '../../domain/billing/counting.js';
 import { RulePackNotFoundError } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
@@ -22,7 +23,6 @@ import { loadClinicStaff, NO_SUCH_STAFF, type ClinicStaffMember } from './clinic
 import { csvValue } from './record-source.js';
 import { letIoRun, type BulkKind } from './run-import.js';
 import { timeOrderedId } from './time-ordered-id.js';
-import { ZoneMonths } from './zone-months.js';
 
 const episodeIdField = z.object({ episodeId: uuid });
 
@@ -59,7 +59,7 @@ interface ContactContext {
   actor: Actor;
   clinicId: string;
   timeZone: string;
-  months: ZoneMonths;
+  monthOf: (instant: Date) => ClinicMonth;
   staff: Map<string, ClinicStaffMember>;
   packs: readonly RulePack[];
   packByYear: Map<string, RulePack>;
@@ -161,11 +161,11 @@ function checkRow(
     return [{ field: 'staffRole', reason: `this staff member is not a ${input.staffRole}` }];
   }
   const staffRole = contactStaffRole(staff.roles, input.staffRole);
-  const month = c.months.monthOf(input.occurredAt);
+  const month = c.monthOf(input.occurredAt);
   let pack: RulePack;
   try {
     // A contact in the future is refused by the contact rules; until then the current year's pack judges it.
-    const judgedMonth = input.occurredAt > now ? c.months.monthOf(now) : month;
+    const judgedMonth = input.occurredAt > now ? c.monthOf(now) : month;
     pack = packOf(c, episode.payer, Number(judgedMonth.slice(0, 4)));
   } catch (error) {
     if (error instanceof RulePackNotFoundError) return [{ field: 'occurredAt', reason: error.message }];
@@ -248,14 +248,14 @@ export async function contactKind(
   db: Db,
   actor: Actor,
   clinicId: string,
-  options: { csv: boolean },
+  options: { csv: boolean; now: Date },
 ): Promise<BulkKind<ValidContact>> {
   const timeZone = await clinicTimeZone(db, actor.orgId, clinicId);
   const c: ContactContext = {
     actor,
     clinicId,
     timeZone,
-    months: new ZoneMonths(timeZone),
+    monthOf: monthsIn(timeZone),
     staff: await loadClinicStaff(db, actor.orgId, clinicId),
     packs: await packsFor(db, actor.orgId),
     packByYear: new Map(),
@@ -272,11 +272,10 @@ export async function contactKind(
         ),
       ];
       const [episodes, locked] = await Promise.all([episodesOf(db, c, ids), lockedMonths(db, c)]);
-      const now = new Date();
       const valid: ValidContact[] = [];
       for (const [i, { line, record }] of readable.entries()) {
         if (i % 250 === 249) await letIoRun();
-        const result = checkRow(c, record, episodes, locked, now);
+        const result = checkRow(c, record, episodes, locked, options.now);
         if (Array.isArray(result)) reject({ line, issues: result });
         else valid.push(result);
       }

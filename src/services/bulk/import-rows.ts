@@ -26,6 +26,8 @@ export interface ImportOptions {
   actor: Actor;
   clinicId: string;
   source: BulkSource;
+  /** The caller's clock: no row may be in the future, and recent screenings are triaged. */
+  now: Date;
   batchSize?: number | undefined;
   onProgress?: ((report: Readonly<ImportReport>) => void) | undefined;
   /** Refresh planner statistics after an import on PGlite (default); a caller analyzing later skips it. */
@@ -46,12 +48,12 @@ export async function importRows(options: ImportOptions): Promise<ImportReport> 
     noun === 'contact'
       ? await runImport({
           ...common,
-          kind: await contactKind(target.db, actor, clinicId, { csv }),
+          kind: await contactKind(target.db, actor, clinicId, { csv, now: options.now }),
           source: records,
         })
       : await runImport({
           ...common,
-          kind: await screeningKind(target.db, actor, clinicId, { csv }),
+          kind: await screeningKind(target.db, actor, clinicId, { csv, now: options.now }),
           source: records,
         });
   // PGlite has no autovacuum: without fresh statistics its planner picks nested loops over the new rows

@@ -147,7 +147,7 @@ export async function screeningKind(
   db: Db,
   actor: Actor,
   clinicId: string,
-  options: { csv: boolean },
+  options: { csv: boolean; now: Date },
 ): Promise<BulkKind<ValidScreening>> {
   const c: ScreeningContext = {
     actor,
@@ -168,7 +168,7 @@ export async function screeningKind(
         ),
       ];
       const patients = await patientsOf(db, c, ids);
-      const now = Date.now();
+      const now = options.now.getTime();
       const valid: ValidScreening[] = [];
       for (const [i, { line, record }] of readable.entries()) {
         if (i % 250 === 249) await letIoRun();

@@ -1,7 +1,7 @@
 // The current psychotropic list of an episode: starts and stops, each dated, never overwritten.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
-import { futureDayIssues } from '../../domain/registry/local-day.js';
+import { futureDayIssues } from '../../domain/registry/future-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -97,13 +97,13 @@ export async function startMedication({
   actor,
   episodeId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
   input: z.output<typeof medicationInput>;
-  now?: Date;
+  now: Date;
 }): Promise<MedicationView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);
@@ -138,13 +138,13 @@ export async function stopMedication({
   actor,
   medicationId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   medicationId: string;
   input: z.output<typeof stopMedicationInput>;
-  now?: Date;
+  now: Date;
 }): Promise<MedicationView> {
   if (!uuid.safeParse(medicationId).success) throw AppError.notFound('Medication');
   return db.transaction().execute(async (trx) => {

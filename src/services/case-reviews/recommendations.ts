@@ -107,10 +107,13 @@ export async function listRecommendations({
 export async function acknowledgeRecommendation({
   db,
   actor,
+  now,
   recommendationId,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   recommendationId: string;
 }): Promise<{ id: string; acknowledgedAt: string; acknowledgedBy: string }> {
   if (!uuid.safeParse(recommendationId).success) throw AppError.notFound('Recommendation');
@@ -124,7 +127,7 @@ export async function acknowledgeRecommendation({
       .executeTakeFirst();
     if (!rec || !actor.clinicIds.includes(rec.clinic_id)) throw AppError.notFound('Recommendation');
     if (rec.acknowledged_at) throw AppError.conflict('id', 'this recommendation was already acknowledged');
-    const acknowledgedAt = new Date();
+    const acknowledgedAt = now;
     await trx
       .updateTable('recommendations')
       .set({ acknowledged_at: acknowledgedAt, acknowledged_by: actor.userId })

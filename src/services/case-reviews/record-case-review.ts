@@ -43,11 +43,14 @@ export interface CaseReviewView {
 export async function recordCaseReview({
   db,
   actor,
+  now,
   episodeId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   episodeId: string;
   input: z.output<typeof caseReviewInput>;
 }): Promise<CaseReviewView> {
@@ -68,16 +71,22 @@ export async function recordCaseReview({
       ['psychiatric_consultant'],
     );
     // The consultant's minutes enter the contact log, counted or not by the payer's rule pack (billing.md §1).
-    await insertContactEntry(trx, actor, episode, {
-      occurredAt: input.reviewedAt,
-      minutes: input.minutes,
-      staffId: input.consultantId,
-      staffRole: 'psychiatric_consultant',
-      activity: 'case_review',
-      modality: 'none',
-      billedSeparately: false,
-      duringInpatientStay: false,
-    });
+    await insertContactEntry(
+      trx,
+      actor,
+      episode,
+      {
+        occurredAt: input.reviewedAt,
+        minutes: input.minutes,
+        staffId: input.consultantId,
+        staffRole: 'psychiatric_consultant',
+        activity: 'case_review',
+        modality: 'none',
+        billedSeparately: false,
+        duringInpatientStay: false,
+      },
+      { now },
+    );
     const review = await trx
       .insertInto('case_reviews')
       .values({
@@ -93,7 +102,7 @@ export async function recordCaseReview({
       })
       .returning(['id', 'reviewed_at'])
       .executeTakeFirstOrThrow();
-    const sentAt = new Date();
+    const sentAt = now;
     const recommendations =
       input.recommendations.length === 0
         ? []

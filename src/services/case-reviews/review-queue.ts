@@ -35,10 +35,13 @@ export interface ReviewQueueItem {
 export async function readReviewQueue({
   db,
   actor,
+  now,
   query,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   query: z.output<typeof reviewQueueQuery>;
 }): Promise<{ items: ReviewQueueItem[] }> {
   if (query.clinicId) assertClinicAccess(actor, query.clinicId);
@@ -49,7 +52,7 @@ export async function readReviewQueue({
     const records = await loadEpisodeRecords(
       trx,
       { orgId: actor.orgId, clinicIds, psychiatricConsultantId: consultantId, statuses: OPEN_STATUSES },
-      asOfResolver(query.asOf),
+      asOfResolver(query.asOf, now),
       await packsFor(trx, actor.orgId),
     );
     const rulesByClinic = await registryRulesByClinic(trx, actor.orgId, clinicIds);

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { assertMonthWritable } from '../billing/billing-month.js';
 import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
-import { monthOf } from '../../domain/billing/months.js';
+import { monthOf } from '../../domain/calendar/index.js';
 import { addToRollups } from './minute-rollups.js';
 import { uuid } from '../schemas.js';
 import { contactColumns, toContactView, type ContactView, type correctionInput } from './contact-input.js';
@@ -15,11 +15,14 @@ import { insertContactEntry } from './log-contact.js';
 export async function correctContact({
   db,
   actor,
+  now,
   contactId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   contactId: string;
   input: z.output<typeof correctionInput>;
 }): Promise<{ reversal: ContactView; replacement: ContactView | null }> {
@@ -83,7 +86,10 @@ export async function correctContact({
       },
     ]);
     const replacement = input.replacement
-      ? await insertContactEntry(trx, actor, episode, input.replacement, { amendsContactId: original.id })
+      ? await insertContactEntry(trx, actor, episode, input.replacement, {
+          amendsContactId: original.id,
+          now,
+        })
       : undefined;
     await recordAudit(trx, actor, {
       action: 'contact.correct',

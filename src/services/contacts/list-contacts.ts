@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { loggingRoles } from '../../domain/billing/counting.js';
-import { monthOf } from '../../domain/billing/months.js';
+import { monthOf } from '../../domain/calendar/index.js';
 import type { Program, StaffRole } from '../../domain/billing/vocabulary.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -28,13 +28,13 @@ export async function listContacts({
   db,
   actor,
   episodeId,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   episodeId: string;
   /** the clock of the caller: this month's rule pack decides who may log */
-  now?: Date | undefined;
+  now: Date;
 }): Promise<ContactLogView> {
   return db.transaction().execute(async (trx) => {
     const episode = await findEpisode(trx, actor, episodeId);

@@ -4,7 +4,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { countsTowardProgram } from '../../domain/billing/counting.js';
-import { monthOf } from '../../domain/billing/months.js';
+import { monthOf, dayOf } from '../../domain/calendar/index.js';
 import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { Program } from '../../domain/billing/vocabulary.js';
 import {
@@ -13,7 +13,6 @@ import {
   loggedContactIssues,
   reachedIssues,
 } from '../../domain/registry/contact-rules.js';
-import { toLocalDay } from '../../domain/registry/local-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { auditRow, recordAudit } from '../audit/audit-event.js';
@@ -97,7 +96,7 @@ function prepareContactEntry(
   ctx: ContactContext,
   actor: Actor,
   input: ContactInput,
-  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string; now?: Date | undefined },
+  extra: { idempotencyKey?: string; requestHash?: string; amendsContactId?: string; now: Date },
 ): PreparedContact {
   const { episode, staff, timeZone } = ctx;
   if (!staff)
@@ -113,7 +112,7 @@ function prepareContactEntry(
   const reachedProblems = reachedIssues(input);
   if (reachedProblems.length > 0) throw AppError.validation(reachedProblems);
   const program = episode.program as Program;
-  const now = extra.now ?? new Date();
+  const { now } = extra;
   const month = monthOf(input.occurredAt, timeZone);
   // A contact in the future is refused by the contact rules; until then the current year's pack judges it.
   const judgedMonth = input.occurredAt > now ? monthOf(now, timeZone) : month;
@@ -128,7 +127,7 @@ function prepareContactEntry(
     {
       now,
       timeZone,
-      referredAt: toLocalDay(new Date(episode.referredAt), timeZone),
+      referredAt: dayOf(new Date(episode.referredAt), timeZone),
       program,
       pack,
     },
@@ -191,7 +190,7 @@ export async function insertContactEntry(
   actor: Actor,
   episode: Pick<EpisodeView, 'id'>,
   input: ContactInput,
-  extra: { amendsContactId?: string } = {},
+  extra: { amendsContactId?: string; now: Date },
 ) {
   const ctx = await loadContactContext(db, actor, { episodeId: episode.id, staffId: input.staffId });
   const { row, delta } = prepareContactEntry(ctx, actor, input, extra);
@@ -221,8 +220,8 @@ export async function logContact({
   episodeId: string;
   input: ContactInput;
   idempotencyKey?: string | undefined;
-  /** "Now" for the rule that no contact is in the future (default: the system clock). */
-  now?: Date | undefined;
+  /** The caller's clock: no contact is in the future, and this year's pack judges one until then. */
+  now: Date;
 }): Promise<LoggedContact> {
   if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
     throw AppError.validation([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }]);

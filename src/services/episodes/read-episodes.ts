@@ -27,11 +27,14 @@ export interface EpisodeDetail extends EpisodeView {
 export async function getEpisode({
   db,
   actor,
+  now,
   episodeId,
   asOf,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   episodeId: string;
   asOf?: string | undefined;
 }): Promise<EpisodeDetail> {
@@ -40,7 +43,7 @@ export async function getEpisode({
     const [record] = await loadEpisodeRecords(
       trx,
       { orgId: actor.orgId, clinicIds: [episode.clinicId], episodeIds: [episode.id] },
-      asOfResolver(asOf),
+      asOfResolver(asOf, now),
       await packsFor(trx, actor.orgId),
     );
     const rules = (await registryRulesByClinic(trx, actor.orgId, [episode.clinicId])).get(episode.clinicId)!;

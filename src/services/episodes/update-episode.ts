@@ -20,11 +20,14 @@ import { findEpisode } from './find-episode.js';
 export async function updateEpisode({
   db,
   actor,
+  now,
   episodeId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   episodeId: string;
   input: UpdateEpisodeInput;
 }): Promise<EpisodeView> {
@@ -37,7 +40,6 @@ export async function updateEpisode({
       );
     }
     const at = { orgId: actor.orgId, clinicId: episode.clinicId };
-    const now = new Date();
     const changes: Updateable<EpisodesTable> = { updated_at: now };
 
     if (input.status && input.status !== episode.status) {
@@ -121,6 +123,7 @@ export async function updateEpisode({
         detail: JSON.stringify({
           fields: Object.keys(input).filter((k) => input[k as keyof UpdateEpisodeInput] !== undefined),
         }),
+        at: now,
         by_user: actor.userId,
       })
       .execute();

@@ -1,6 +1,6 @@
 // Registers a patient in one of the actor's clinics; an MRN is unique within its clinic.
 import type { Db } from '../../db/connection.js';
-import { futureDayIssues } from '../../domain/registry/local-day.js';
+import { futureDayIssues } from '../../domain/registry/future-day.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -13,7 +13,7 @@ export async function insertPatient(
   db: Db,
   actor: Actor,
   input: PatientInput,
-  now = new Date(),
+  now: Date,
 ): Promise<PatientView> {
   assertClinicAccess(actor, input.clinicId);
   const timeZone = await clinicTimeZone(db, actor.orgId, input.clinicId);
@@ -60,14 +60,17 @@ export async function insertPatient(
 export async function createPatient({
   db,
   actor,
+  now,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   input: PatientInput;
 }): Promise<PatientView> {
   return db.transaction().execute(async (trx) => {
-    const patient = await insertPatient(trx, actor, input);
+    const patient = await insertPatient(trx, actor, input, now);
     await recordAudit(trx, actor, {
       action: 'patient.create',
       entity: 'patient',

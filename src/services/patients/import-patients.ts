@@ -50,6 +50,7 @@ export function patientFromRecord(record: Record<string, string | undefined>, cl
 export async function importPatients({
   db,
   actor,
+  now,
   clinicId,
   records,
   skipInvalid,
@@ -57,6 +58,8 @@ export async function importPatients({
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   clinicId: string;
   records: Record<string, string | undefined>[];
   skipInvalid: boolean;
@@ -92,7 +95,7 @@ export async function importPatients({
       const ids: string[] = [];
       for (const [done, { row, input }] of valid.entries()) {
         try {
-          ids.push((await insertPatient(trx, actor, input)).id);
+          ids.push((await insertPatient(trx, actor, input, now)).id);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           rejected.push({ row, issues: error.issues });

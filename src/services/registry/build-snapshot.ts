@@ -1,7 +1,7 @@
 // Turns one episode's stored facts (instants) into its registry snapshot as of a clinic day: pure, no I/O.
 import type { Program } from '../../domain/billing/vocabulary.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { toLocalDay, type LocalDay, type LocalMonth } from '../../domain/registry/local-day.js';
+import { dayOf, monthOfDay, type ClinicDay, type ClinicMonth } from '../../domain/calendar/index.js';
 import { measureLabel, type PrimaryMeasureCode } from '../../domain/registry/outcomes.js';
 import type { CssrsLevel } from '../../domain/registry/rules.js';
 import type { ContactActivity, EpisodeSnapshot } from '../../domain/registry/snapshot.js';
@@ -44,17 +44,17 @@ export interface EpisodeFacts {
   reviewedAt: readonly Date[];
   recommendations: readonly { sentAt: Date; acknowledgedAt: Date | null }[];
   /** Counted minutes per clinic month from the rollups; only months before the day's month are used. */
-  monthMinutes: readonly { month: LocalMonth; minutes: number }[];
+  monthMinutes: readonly { month: ClinicMonth; minutes: number }[];
   /** Counted minutes of the day's month from its first day to the end of the asked day. */
   minutesToDate: number;
 }
 
 export interface NextThresholdInput {
-  month: LocalMonth;
+  month: ClinicMonth;
   status: EpisodeStatus;
   minutesThisMonth: number;
-  priorServiceMonths: LocalMonth[];
-  referredMonth: LocalMonth;
+  priorServiceMonths: ClinicMonth[];
+  referredMonth: ClinicMonth;
 }
 
 export interface BuiltSnapshot {
@@ -82,8 +82,8 @@ function careMoves(facts: EpisodeFacts): { at: Date; to: EpisodeStatus }[] {
  * enrollment day, then the last recorded move into active or relapse prevention by that day
  * (docs/domain/measurement-based-care.md §7).
  */
-export function statusOn(facts: EpisodeFacts, asOf: LocalDay, timeZone: string): EpisodeStatus {
-  const by = (at: Date | null) => at !== null && toLocalDay(at, timeZone) <= asOf;
+export function statusOn(facts: EpisodeFacts, asOf: ClinicDay, timeZone: string): EpisodeStatus {
+  const by = (at: Date | null) => at !== null && dayOf(at, timeZone) <= asOf;
   if (by(facts.dischargedAt)) return 'discharged';
   if (!by(facts.enrolledAt)) return 'referred';
   return (
@@ -104,19 +104,19 @@ const asRegistryActivity = (activity: string): ContactActivity =>
  */
 export function buildSnapshot(
   facts: EpisodeFacts,
-  asOf: LocalDay,
+  asOf: ClinicDay,
   timeZone: string,
   nextThreshold: (input: NextThresholdInput) => EpisodeSnapshot['billing']['next'],
 ): BuiltSnapshot | null {
-  const dayOf = (at: Date) => toLocalDay(at, timeZone);
-  const known = (at: Date | null): LocalDay | null => (at !== null && dayOf(at) <= asOf ? dayOf(at) : null);
-  const referredAt = dayOf(facts.referredAt);
+  const day = (at: Date) => dayOf(at, timeZone);
+  const known = (at: Date | null): ClinicDay | null => (at !== null && day(at) <= asOf ? day(at) : null);
+  const referredAt = day(facts.referredAt);
   if (referredAt > asOf) return null;
   const status = statusOn(facts, asOf, timeZone);
-  const month = asOf.slice(0, 7);
+  const month = monthOfDay(asOf);
 
   const screens = facts.screenings
-    .map((s) => ({ ...s, day: toLocalDay(s.at, s.timeZone) }))
+    .map((s) => ({ ...s, day: dayOf(s.at, s.timeZone) }))
     .filter((s) => s.day <= asOf)
     .sort(byTime);
   const item9 = screens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null).at(-1);
@@ -130,14 +130,12 @@ export function buildSnapshot(
   if (minutesThisMonth > 0) serviceMonths.push(month);
 
   const contacts = facts.contacts;
-  const reviews = facts.reviewedAt
-    .filter((at) => dayOf(at) <= asOf)
-    .sort((a, b) => a.getTime() - b.getTime());
+  const reviews = facts.reviewedAt.filter((at) => day(at) <= asOf).sort((a, b) => a.getTime() - b.getTime());
   const relapsePreventionAt =
     status === 'relapse_prevention'
       ? (careMoves(facts)
-          .filter((c) => c.to === 'relapse_prevention' && dayOf(c.at) <= asOf)
-          .map((c) => dayOf(c.at))
+          .filter((c) => c.to === 'relapse_prevention' && day(c.at) <= asOf)
+          .map((c) => day(c.at))
           .at(-1) ?? null)
       : null;
 
@@ -166,20 +164,20 @@ export function buildSnapshot(
     contacts: contacts
       ? [
           ...(contacts.firstFollowUpAt
-            ? [{ date: dayOf(contacts.firstFollowUpAt), activity: 'follow_up' as const }]
+            ? [{ date: day(contacts.firstFollowUpAt), activity: 'follow_up' as const }]
             : []),
-          { date: dayOf(contacts.lastAt), activity: asRegistryActivity(contacts.lastActivity) },
+          { date: day(contacts.lastAt), activity: asRegistryActivity(contacts.lastActivity) },
         ]
       : [],
     attempts: facts.attemptsAt
-      .map((at) => ({ date: dayOf(at) }))
+      .map((at) => ({ date: day(at) }))
       .filter((a) => a.date <= asOf)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    caseReviews: reviews.map((at) => ({ date: dayOf(at) })),
+    caseReviews: reviews.map((at) => ({ date: day(at) })),
     reviewRequestedAt: known(facts.reviewRequestedAt),
     recommendations: facts.recommendations
-      .filter((r) => dayOf(r.sentAt) <= asOf)
-      .map((r) => ({ sentAt: dayOf(r.sentAt), acknowledgedAt: known(r.acknowledgedAt) })),
+      .filter((r) => day(r.sentAt) <= asOf)
+      .map((r) => ({ sentAt: day(r.sentAt), acknowledgedAt: known(r.acknowledgedAt) })),
     serviceMonths,
     billing: {
       minutesThisMonth,

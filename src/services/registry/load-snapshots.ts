@@ -3,11 +3,10 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { minutesToNext } from '../../domain/billing/bill-month.js';
-import { startOfDay } from '../../domain/billing/index.js';
 import type { RulePackWarning } from '../../domain/billing/pack-selection.js';
 import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { addDays, type LocalDay } from '../../domain/registry/local-day.js';
+import { addDays, type ClinicDay, startOfDay } from '../../domain/calendar/index.js';
 import { OUTREACH_ACTIVITY, PATIENT_CONTACT_ACTIVITIES } from '../../domain/registry/contact-rules.js';
 import type { EpisodeSnapshot } from '../../domain/registry/snapshot.js';
 import { packForPatient } from '../billing/rule-packs.js';
@@ -37,7 +36,7 @@ export interface EpisodeRecord {
   };
   clinicId: string;
   timeZone: string;
-  asOf: LocalDay;
+  asOf: ClinicDay;
   pcpId: string | null;
   psychiatricConsultantId: string | null;
   lastContactAt: string | null;
@@ -66,7 +65,7 @@ interface ContactSummary {
 /** The clinic day asked for, and the instants that bound its month so far, per clinic in scope. */
 interface DayBounds {
   clinicId: string;
-  asOf: LocalDay;
+  asOf: ClinicDay;
   monthStart: Date;
   dayEnd: Date;
 }
@@ -119,7 +118,7 @@ function scopedEpisodeIds(db: Db, scope: EpisodeScope, bounds: readonly DayBound
 export async function loadEpisodeRecords(
   db: Db,
   scope: EpisodeScope,
-  asOfFor: (timeZone: string) => LocalDay,
+  asOfFor: (timeZone: string) => ClinicDay,
   packs: readonly RulePack[],
 ): Promise<EpisodeRecord[]> {
   if (scope.clinicIds.length === 0) return [];

@@ -48,15 +48,19 @@ function csvRow(row: RegistryRow): (string | number)[] {
 export async function exportRegistryCsv({
   db,
   actor,
+  now,
   query,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   query: z.output<typeof registryExportQuery>;
 }): Promise<{ csv: string; filename: string }> {
   const { rows } = await readRegistry({
     db,
     actor,
+    now,
     query: { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER },
   });
   // Each clinic judges "today" on its own clock; the asked day, else the rows' day, names the file.

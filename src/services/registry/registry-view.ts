@@ -5,7 +5,7 @@ import type { Program } from '../../domain/billing/vocabulary.js';
 import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-selection.js';
 import { EPISODE_STATUSES, OPEN_STATUSES, type EpisodeStatus } from '../../domain/registry/episode-status.js';
 import { computeFlags, FLAG_CODES, type RegistryFlag } from '../../domain/registry/flags.js';
-import { toLocalDay, type LocalDay } from '../../domain/registry/local-day.js';
+import { dayOf, type ClinicDay } from '../../domain/calendar/index.js';
 import { summarizeOutcome, type PrimaryMeasure } from '../../domain/registry/outcomes.js';
 import type { RegistryRules } from '../../domain/registry/rules.js';
 import { sortByUrgency, daysSinceLastContact } from '../../domain/registry/urgency.js';
@@ -114,19 +114,22 @@ export function toRegistryRow(record: EpisodeRecord, rules: RegistryRules): Regi
   };
 }
 
-/** The clinic day to evaluate: the asked date, or today on each clinic's wall clock. */
+/** The clinic day to evaluate: the asked date, or the caller's today on each clinic's wall clock. */
 export const asOfResolver =
-  (asOf: string | undefined) =>
-  (timeZone: string): LocalDay =>
-    asOf ?? toLocalDay(new Date(), timeZone);
+  (asOf: string | undefined, now: Date) =>
+  (timeZone: string): ClinicDay =>
+    asOf ?? dayOf(now, timeZone);
 
 export async function readRegistry({
   db,
   actor,
+  now,
   query,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   query: RegistryQuery;
 }): Promise<{ rows: RegistryRow[]; total: number; warnings: RulePackWarning[] }> {
   if (query.clinicId) assertClinicAccess(actor, query.clinicId);
@@ -142,7 +145,7 @@ export async function readRegistry({
   };
   return db.transaction().execute(async (trx) => {
     const packs = await packsFor(trx, actor.orgId);
-    const records = await loadEpisodeRecords(trx, scope, asOfResolver(query.asOf), packs);
+    const records = await loadEpisodeRecords(trx, scope, asOfResolver(query.asOf, now), packs);
     const rulesByClinic = await registryRulesByClinic(trx, actor.orgId, clinicIds);
     let rows = records.map((r) => ({
       ...toRegistryRow(r, rulesByClinic.get(r.clinicId)!),

@@ -37,10 +37,13 @@ export interface WorklistItem {
 export async function listWorklist({
   db,
   actor,
+  now,
   query,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   query: z.output<typeof worklistQuery>;
 }): Promise<{ items: WorklistItem[] }> {
   assertClinicAccess(actor, query.clinicId);
@@ -85,7 +88,7 @@ export async function listWorklist({
       clinicId: query.clinicId,
       details: { patientIds: [...new Set(rows.map((r) => r.patient_id))], count: rows.length },
     });
-    const now = Date.now();
+    const nowMs = now.getTime();
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -94,7 +97,7 @@ export async function listWorklist({
         reasons: r.reasons,
         rulesFired: r.rules_fired,
         dueBy: r.due_by?.toISOString() ?? null,
-        overdue: r.status === 'open' && r.due_by !== null && r.due_by.getTime() < now,
+        overdue: r.status === 'open' && r.due_by !== null && r.due_by.getTime() < nowMs,
         status: r.status,
         createdAt: r.created_at.toISOString(),
         completedAt: r.completed_at?.toISOString() ?? null,
@@ -113,11 +116,14 @@ export async function listWorklist({
 export async function completeWorklistItem({
   db,
   actor,
+  now,
   itemId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   itemId: string;
   input: z.output<typeof completeItemInput>;
 }): Promise<{ id: string; status: 'done'; completedAt: string }> {
@@ -132,7 +138,7 @@ export async function completeWorklistItem({
       .executeTakeFirst();
     if (!item || !actor.clinicIds.includes(item.clinic_id)) throw AppError.notFound('Worklist item');
     if (item.status === 'done') throw AppError.conflict('status', 'this item is already done');
-    const completedAt = new Date();
+    const completedAt = now;
     await trx
       .updateTable('triage_items')
       .set({

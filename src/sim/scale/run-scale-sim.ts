@@ -202,6 +202,7 @@ export async function runScaleSim(target: BulkTarget, options: ScaleSimOptions):
       actor,
       clinic,
       batchSize: options.batchSize,
+      now,
       turns: { open: 0, closed: 0 },
       tally,
       progress,

@@ -1,7 +1,7 @@
 // Writes a chunk of one clinic's planned patients through the bulk path: patients, episodes, then the
 // screenings and contacts (checked like any import, with their rollups) and the case reviews.
 import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { toLocalDay } from '../../domain/registry/local-day.js';
+import { dayOf } from '../../domain/calendar/index.js';
 import type { Actor } from '../../services/actor.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
 import { inBatchTransaction, type NewRow } from '../../services/bulk/batch-transaction.js';
@@ -45,6 +45,8 @@ export interface ChunkContext {
   actor: Actor;
   clinic: ClinicLayout;
   batchSize?: number | undefined;
+  /** The simulation's today: the import judges "in the future" by it. */
+  now: Date;
   /** Round-robin positions, so every care manager carries about the same open caseload. */
   turns: { open: number; closed: number };
   tally: SimTally;
@@ -103,7 +105,7 @@ function episodeRow(ctx: ChunkContext, e: PlacedEpisode): NewRow<'episodes'> {
     consent_cost_sharing_explained: plan.enrolledAt ? true : null,
     consent_consultation_explained: plan.enrolledAt ? true : null,
     // The PCP's visit on the referral day is the initiating visit (billing.md §1).
-    initiating_visit_on: toLocalDay(plan.referredAt, ctx.clinic.timeZone),
+    initiating_visit_on: dayOf(plan.referredAt, ctx.clinic.timeZone),
     initiating_visit_type: 'em',
     initiating_visit_practitioner_id: e.pcpId,
     review_requested_at: null,
@@ -154,6 +156,7 @@ async function importGenerated(
     actor: ctx.actor,
     clinicId: ctx.clinic.id,
     source: { records },
+    now: ctx.now,
     batchSize: ctx.batchSize,
     // The simulation analyzes once at the end.
     analyze: false,

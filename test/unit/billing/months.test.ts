@@ -2,19 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
-  billMonth,
-  dateOf,
+  dayOf,
   isClosedMonth,
   isCurrentMonth,
   isFutureMonth,
   lastDayOfMonth,
-  MEDICARE_2025,
   monthOf,
   monthRange,
   monthsBetween,
   parseMonth,
   startOfDay,
-} from '../../../src/domain/billing/index.js';
+} from '../../../src/domain/calendar/index.js';
+import { billMonth, MEDICARE_2025 } from '../../../src/domain/billing/index.js';
 import { subsequentMonth } from './fixtures.js';
 
 describe('monthOf in the clinic zone', () => {
@@ -36,8 +35,8 @@ describe('monthOf in the clinic zone', () => {
     expect(monthOf(new Date(iso), zone)).toBe(month);
   });
 
-  it('dateOf gives the clinic-zone calendar date', () => {
-    expect(dateOf(new Date('2025-11-01T06:30:00Z'), 'America/Los_Angeles')).toBe('2025-10-31');
+  it('dayOf gives the clinic-zone calendar date', () => {
+    expect(dayOf(new Date('2025-11-01T06:30:00Z'), 'America/Los_Angeles')).toBe('2025-10-31');
   });
 
   it('rejects an unknown zone with a clear error', () => {
@@ -108,8 +107,8 @@ describe('startOfDay: the first instant of a clinic day, across DST', () => {
     ],
   ])('%s in %s starts at %s (%s)', (day, zone, instant) => {
     expect(startOfDay(day, zone).toISOString()).toBe(instant);
-    expect(dateOf(startOfDay(day, zone), zone)).toBe(day);
-    expect(dateOf(new Date(startOfDay(day, zone).getTime() - 1), zone)).not.toBe(day);
+    expect(dayOf(startOfDay(day, zone), zone)).toBe(day);
+    expect(dayOf(new Date(startOfDay(day, zone).getTime() - 1), zone)).not.toBe(day);
   });
 });
 

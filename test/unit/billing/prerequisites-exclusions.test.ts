@@ -1,6 +1,7 @@
 // Consent and diagnosis prerequisites (billing.md §1) and same-month exclusions (billing.md §4).
 import { describe, expect, it } from 'vitest';
-import { billMonth, MEDICARE_2025, MEDICARE_2026, monthRange } from '../../../src/domain/billing/index.js';
+import { monthRange } from '../../../src/domain/calendar/index.js';
+import { billMonth, MEDICARE_2025, MEDICARE_2026 } from '../../../src/domain/billing/index.js';
 import { billed, generalBhiMonth, subsequentMonth } from './fixtures.js';
 
 const octoberEnd = monthRange('2025-10', 'America/Chicago').end;

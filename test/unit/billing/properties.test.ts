@@ -1,13 +1,12 @@
 // Property tests: monotone units, one line per code per month, determinism, and month containment.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { monthOf, monthRange } from '../../../src/domain/calendar/index.js';
 import {
   applyPayerOverride,
   billMonth,
   MEDICARE_2025,
   MEDICARE_2026,
-  monthOf,
-  monthRange,
 } from '../../../src/domain/billing/index.js';
 import type { BillingMonthInput, BillingMonthResult, RulePack } from '../../../src/domain/billing/index.js';
 import { generalBhiMonth, initialMonth, subsequentMonth, totalUnits, unitsOf } from './fixtures.js';

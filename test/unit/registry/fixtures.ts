@@ -1,15 +1,15 @@
 // Snapshot builders for the registry tests: a quiet episode that raises no flag, changed one field at a time.
-import { addDays, monthOf, type LocalDay } from '../../../src/domain/registry/local-day.js';
+import { addDays, monthOfDay, type ClinicDay } from '../../../src/domain/calendar/index.js';
 import type { EpisodeSnapshot } from '../../../src/domain/registry/snapshot.js';
 
 /** Enrollment day of the standard test episode; `day(n)` is n days later. */
 export const ENROLLED = '2026-01-05';
 export const REFERRED = '2026-01-02';
 
-export const day = (n: number): LocalDay => addDays(ENROLLED, n);
+export const day = (n: number): ClinicDay => addDays(ENROLLED, n);
 
 /** An active CoCM episode with nothing to flag as of `asOf`: reviewed lately, contacted, measured that day. */
-export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot> = {}): EpisodeSnapshot {
+export function quietEpisode(asOf: ClinicDay, overrides: Partial<EpisodeSnapshot> = {}): EpisodeSnapshot {
   return {
     episodeId: 'ep-1',
     careManagerId: 'cm-1',
@@ -34,7 +34,7 @@ export function quietEpisode(asOf: LocalDay, overrides: Partial<EpisodeSnapshot>
     caseReviews: [{ date: ENROLLED }, ...(asOf > day(28) ? [{ date: addDays(asOf, -28) }] : [])],
     reviewRequestedAt: null,
     recommendations: [],
-    serviceMonths: [monthOf(ENROLLED), monthOf(asOf)],
+    serviceMonths: [monthOfDay(ENROLLED), monthOfDay(asOf)],
     billing: { minutesThisMonth: 40, next: null },
     ...overrides,
   };

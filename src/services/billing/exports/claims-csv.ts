@@ -1,5 +1,5 @@
 // The billing team's monthly CSV (columns of docs/domain/fhir.md §7), safe to open in a spreadsheet.
-import { monthsBetween } from '../../../domain/billing/months.js';
+import { monthsBetween } from '../../../domain/calendar/index.js';
 import { spreadsheetCsv } from '../../spreadsheet-csv.js';
 import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
 

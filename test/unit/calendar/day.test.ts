@@ -2,13 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  futureDayIssues,
   addDays,
   daysBetween,
   daysInMonth,
+  dayOf,
   monthsBetween,
-  toLocalDay,
-} from '../../../src/domain/registry/local-day.js';
+} from '../../../src/domain/calendar/index.js';
+import { futureDayIssues } from '../../../src/domain/registry/future-day.js';
 
 describe('local days', () => {
   it.each([
@@ -44,14 +44,14 @@ describe('local days', () => {
     ],
     ['the same instant in UTC', '2026-03-01T04:30:00Z', 'UTC', '2026-03-01'],
     ['Honolulu, 10 hours behind', '2026-07-01T09:59:00Z', 'Pacific/Honolulu', '2026-06-30'],
-  ])('toLocalDay: %s', (_rule, instant, zone, day) => {
-    expect(toLocalDay(instant, zone)).toBe(day);
+  ])('dayOf: %s', (_rule, instant, zone, day) => {
+    expect(dayOf(instant, zone)).toBe(day);
   });
 
   it.each([
     ['a non-date', () => daysBetween('2026-02-30', '2026-03-01')],
     ['a wrong shape', () => addDays('2026-3-1', 1)],
-    ['an invalid instant', () => toLocalDay('yesterday', 'UTC')],
+    ['an invalid instant', () => dayOf('yesterday', 'UTC')],
   ])('throws on %s', (_rule, call) => {
     expect(call).toThrow(RangeError);
   });
