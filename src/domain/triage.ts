@@ -47,7 +47,7 @@ const DUE_HELP = `due must be 'same_day', { "hours": 1–${MAX_HOURS} }, { "days
 /** `same_day`: end of the local day; hours: exact elapsed time; days: end of the local day n days later. */
 export type Due = 'same_day' | { hours: number } | { days: number } | null;
 
-const dueSchema = z
+export const dueSchema = z
   .union(
     [
       z.literal('same_day'),

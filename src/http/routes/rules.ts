@@ -8,8 +8,12 @@ import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 import { CLINICAL } from './screenings.js';
 
-/** Public paths per kind: `triage-rules` is the screening → triage pack. */
-const PATHS: Record<RuleSetKind, string> = { screening: 'triage-rules', registry: 'registry-rules' };
+/** Public paths per kind: `triage-rules` is the screening → triage pack, `safety-pathway` the suicide-risk pathway. */
+const PATHS: Record<RuleSetKind, string> = {
+  screening: 'triage-rules',
+  registry: 'registry-rules',
+  safety: 'safety-pathway',
+};
 
 export function ruleRoutes(): OpenAPIHono<AppEnv> {
   const router = new OpenAPIHono<AppEnv>();

@@ -8,6 +8,7 @@ import {
   registryRulesEditSchema,
   registryRulesSchema,
 } from '../../domain/registry/rules.js';
+import { DEFAULT_SAFETY_PATHWAY, safetyPathwaySchema } from '../../domain/safety/pathway.js';
 import { DEFAULT_TRIAGE_RULES, triageRulesSchema } from '../../domain/triage.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
@@ -25,6 +26,12 @@ const RULE_SETS = {
     schema: registryRulesSchema,
     editSchema: registryRulesEditSchema,
     defaults: DEFAULT_REGISTRY_RULES,
+  },
+  /** The suicide-risk pathway by level (suicide-risk.md §3). */
+  safety: {
+    schema: safetyPathwaySchema,
+    editSchema: safetyPathwaySchema,
+    defaults: DEFAULT_SAFETY_PATHWAY,
   },
 } as const;
 
