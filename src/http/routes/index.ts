@@ -5,6 +5,7 @@ import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
 import { fhirRoutes } from './fhir.js';
 import { organizationRoutes } from './organization.js';
+import { outcomeRoutes } from './outcomes.js';
 import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
 import { ruleRoutes } from './rules.js';
@@ -22,6 +23,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registryRoutes(),
     billingRoutes(),
     fhirRoutes(),
+    outcomeRoutes(),
   ]) {
     app.route('/api', router);
   }

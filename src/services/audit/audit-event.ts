@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = [
   'billing.staff_cost',
   'billing.charge_schedule',
   'billing.summary',
+  'outcomes.read',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
