@@ -10,7 +10,7 @@ export function DueLabel({
 }: {
   dueBy: string | null;
   overdue: boolean;
-  timeZone?: string;
+  timeZone: string;
 }) {
   if (!dueBy) return <Text c="dimmed">No due time</Text>;
   return (

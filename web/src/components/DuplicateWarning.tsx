@@ -6,7 +6,7 @@ import { IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { PatientView } from '@server/services/patients/patient-input';
 import { usePossibleDuplicates } from '../api/hooks';
-import { formatDate, sortName } from '../lib/format';
+import { formatDay, sortName } from '../lib/format';
 
 /** The possible duplicates for what has been typed so far (none until all three fields are filled). */
 export function usePossibleDuplicatesFor(
@@ -58,7 +58,7 @@ export function DuplicateWarning({
             <Anchor component={Link} to={`/patients/${p.id}`}>
               {sortName(p)}
             </Anchor>{' '}
-            · MRN {p.mrn} · born {formatDate(p.birthDate)}
+            · MRN {p.mrn} · born {formatDay(p.birthDate)}
           </List.Item>
         ))}
       </List>

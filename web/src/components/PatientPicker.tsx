@@ -5,7 +5,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { usePatients } from '../api/hooks';
 import type { PatientView } from '@server/services/patients/patient-input';
-import { formatDate, sortName } from '../lib/format';
+import { formatDay, sortName } from '../lib/format';
 import { LoadError } from './QueryState';
 
 const RESULTS = 20;
@@ -63,7 +63,7 @@ export function PatientPicker({
                           {sortName(p)}
                         </Text>
                         <Text size="sm" c="dimmed">
-                          Born {formatDate(p.birthDate)}
+                          Born {formatDay(p.birthDate)}
                         </Text>
                       </div>
                       <Badge variant="outline" color="gray" size="lg">

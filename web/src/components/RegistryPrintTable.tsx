@@ -18,7 +18,7 @@ export function RegistryPrintTable({
 }: {
   rows: RegistryRow[];
   caption: string;
-  timeZone?: string;
+  timeZone: string;
 }) {
   return (
     <Table className="print-only" withTableBorder withColumnBorders fz="xs">

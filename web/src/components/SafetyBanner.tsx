@@ -15,7 +15,7 @@ export function SafetyBanner({
 }: {
   result: ScreeningView;
   answers: (number | null)[];
-  timeZone?: string;
+  timeZone: string;
 }) {
   const finding = (() => {
     if (result.instrument === 'phq-9') {

@@ -24,7 +24,7 @@ export function ScreeningResultPanel({
 }: {
   result: ScreeningView;
   answers: (number | null)[];
-  timeZone?: string;
+  timeZone: string;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const def = INSTRUMENT_DEFS[result.instrument];
@@ -36,7 +36,7 @@ export function ScreeningResultPanel({
       <Title order={2} ref={headingRef} tabIndex={-1}>
         {def.name} result
       </Title>
-      {safety && <SafetyBanner result={result} answers={answers} {...(timeZone ? { timeZone } : {})} />}
+      {safety && <SafetyBanner result={result} answers={answers} timeZone={timeZone} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

@@ -1,5 +1,6 @@
 // Display helpers: names, dates in the clinic's time zone, and plain-language labels for codes.
 // Label maps are checked against the server's code lists, so a new code cannot go unlabelled.
+import { TZDate } from '@date-fns/tz';
 import type { Activity, Payer, Program } from '@server/domain/billing/vocabulary';
 import type { ScreeningFlag, Sex } from '@server/domain/instruments/types';
 import type { RecommendationKind, ReviewReasonCode } from '@server/domain/registry/case-review';
@@ -17,31 +18,30 @@ export const fullName = (p: { givenName: string; familyName: string }): string =
 export const sortName = (p: { givenName: string; familyName: string }): string =>
   `${p.familyName}, ${p.givenName}`;
 
-/** `Nov 27, 2026, 4:30 PM` in the given IANA zone (the clinic's), or the browser's when absent. */
-export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
+/** `Nov 27, 2026, 4:30 PM` in the given IANA zone: the clinic's, never the browser's. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
-export function formatDate(iso: string | null | undefined, timeZone?: string): string {
+/** The clinic day of an instant (or a bare `YYYY-MM-DD`, shown as written), e.g. `Nov 27, 2026`. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  // A bare calendar date has no zone: show it as written.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-    );
-  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDay(iso);
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
-    date,
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(date);
+}
+
+/** A calendar day with no zone (a birth date, a medication start), `YYYY-MM-DD`, shown as written. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return day;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
   );
 }
 
@@ -55,17 +55,8 @@ export function ageFrom(birthDate: string, today = new Date()): number | null {
   return age;
 }
 
-/** An ISO instant with the browser's offset (`2026-10-31T23:30:00-07:00`), as the API expects. */
-export function isoWithOffset(date: Date): string {
-  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
-}
+/** An instant as ISO with the clinic's offset (`2026-10-31T23:30:00.000-07:00`), as the API expects. */
+export const isoInZone = (date: Date, timeZone: string): string => new TZDate(date, timeZone).toISOString();
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -154,18 +145,20 @@ export function formatMonth(month: string): string {
   );
 }
 
-/** The value a `datetime-local` input shows for an instant, in the browser's zone. */
-export function localInputValue(date: Date): string {
+/** The value a `datetime-local` input shows for an instant: the wall time in the clinic's zone. */
+export function localInputValue(date: Date, timeZone: string): string {
+  const t = new TZDate(date, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
-/** A `datetime-local` value as an ISO instant with offset; empty means now. */
-export const instantFromInput = (value: string): string =>
-  isoWithOffset(value ? new Date(value) : new Date());
+/** A `datetime-local` value, read as wall time in the clinic's zone, as an ISO instant; empty means now. */
+export function instantFromInput(value: string, timeZone: string, now = new Date()): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return isoInZone(now, timeZone);
+  const [y, mo, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return new TZDate(y, mo - 1, d, h, mi, timeZone).toISOString();
+}
 
 const words = (code: string): string => {
   const text = code.replaceAll('_', ' ');

@@ -23,6 +23,7 @@ import { FormAlert } from '../components/FormAlert';
 import { Loading } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 const col = createColumnHelper<AuditEventView>();
 
@@ -63,6 +64,8 @@ export default function AdminAuditPage() {
   const audit = useAudit(query);
   const users = useUsers();
   const clinics = useClinics();
+  // Each event in its own clinic's zone; organization-wide events in the chosen clinic's.
+  const timeZone = useClinicTimeZone();
   const errors = fieldErrors(audit.error);
 
   // The server documents the audit vocabulary as the `action` parameter's enum.
@@ -73,6 +76,10 @@ export default function AdminAuditPage() {
     const names = new Map((users.data?.users ?? []).map((u) => [u.id, u.name]));
     return (id: string | null) => (id ? (names.get(id) ?? id.slice(0, 8)) : 'system');
   }, [users.data]);
+  const clinicZone = useMemo(() => {
+    const zones = new Map((clinics.data?.clinics ?? []).map((c) => [c.id, c.timezone]));
+    return (id: string | null) => (id ? zones.get(id) : undefined) ?? timeZone;
+  }, [clinics.data, timeZone]);
   const clinicName = useMemo(() => {
     const names = new Map((clinics.data?.clinics ?? []).map((c) => [c.id, c.name]));
     return (id: string | null) => (id ? (names.get(id) ?? id.slice(0, 8)) : '—');
@@ -80,7 +87,10 @@ export default function AdminAuditPage() {
 
   const columns = useMemo(
     () => [
-      col.accessor('at', { header: 'When', cell: (c) => formatDateTime(c.getValue()) }),
+      col.accessor('at', {
+        header: 'When',
+        cell: (c) => formatDateTime(c.getValue(), clinicZone(c.row.original.clinicId)),
+      }),
       col.accessor((e) => userName(e.actorId), { id: 'actor', header: 'Who' }),
       col.accessor('action', { header: 'Action', cell: (c) => <Code>{c.getValue()}</Code> }),
       col.accessor((e) => e.entity + (e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''), {
@@ -118,7 +128,7 @@ export default function AdminAuditPage() {
         ),
       }),
     ],
-    [userName, clinicName],
+    [userName, clinicName, clinicZone],
   );
 
   const apply = (event: FormEvent) => {

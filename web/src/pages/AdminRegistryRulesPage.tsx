@@ -21,6 +21,7 @@ import { Loading, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { errorMessage, fieldErrors, fieldId } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 type Rules = RegistryRuleSet['rules'];
 
@@ -122,6 +123,7 @@ function RulesEditor({
   justSaved: boolean;
   onSaved: (version: number) => void;
 }) {
+  const timeZone = useClinicTimeZone();
   const update = useUpdateRegistryRules(clinicId);
   const [draft, setDraft] = useState<Rules>(loaded.rules);
   const [saved, setSaved] = useState(justSaved);
@@ -140,7 +142,9 @@ function RulesEditor({
       <Group justify="space-between">
         <Text c="dimmed">
           Version {loaded.version}
-          {loaded.updatedAt ? ` · changed ${formatDateTime(loaded.updatedAt)}` : ' · the Careloop defaults'}
+          {loaded.updatedAt
+            ? ` · changed ${formatDateTime(loaded.updatedAt, timeZone)}`
+            : ' · the Careloop defaults'}
           {dirty ? ' · unsaved changes' : ''}
         </Text>
         <Group>

@@ -32,6 +32,7 @@ import { Loading, QueryState } from '../components/QueryState';
 import { DISPOSITION_LABELS, formatDateTime } from '../lib/format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 type Path = (string | number)[];
 type Rules = TriageRuleSet['rules'];
@@ -474,6 +475,7 @@ function RulesEditor({
   justSaved: boolean;
   onSaved: (version: number) => void;
 }) {
+  const timeZone = useClinicTimeZone();
   const update = useUpdateTriageRules(clinicId);
   const [draft, setDraft] = useState<Rules>(loaded.rules);
   const [tab, setTab] = useState<string | null>('form');
@@ -527,7 +529,9 @@ function RulesEditor({
         <Group justify="space-between">
           <Text c="dimmed">
             Version {loaded.version}
-            {loaded.updatedAt ? ` · changed ${formatDateTime(loaded.updatedAt)}` : ' · the Careloop defaults'}
+            {loaded.updatedAt
+              ? ` · changed ${formatDateTime(loaded.updatedAt, timeZone)}`
+              : ' · the Careloop defaults'}
             {dirty ? ' · unsaved changes' : ''}
           </Text>
           <Group>

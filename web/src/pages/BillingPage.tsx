@@ -50,12 +50,12 @@ import { FormAlert } from '../components/FormAlert';
 import { ProvisionalPackAlert } from '../components/ProvisionalPackAlert';
 import { Loading, QueryState } from '../components/QueryState';
 import {
-  MONTH_STATUS_LABELS,
-  PAYER_LABELS,
   addMonths,
-  formatDate,
+  formatDay,
   formatMoney,
   formatMonth,
+  MONTH_STATUS_LABELS,
+  PAYER_LABELS,
   roleLabel,
   shortMonth,
   sortName,
@@ -381,7 +381,7 @@ function ClaimsPanel({
       claimCol.accessor('minutes', { header: 'Minutes' }),
       claimCol.accessor('serviceDate', {
         header: 'Service date',
-        cell: (c) => <Text style={{ whiteSpace: 'nowrap' }}>{formatDate(c.getValue())}</Text>,
+        cell: (c) => <Text style={{ whiteSpace: 'nowrap' }}>{formatDay(c.getValue())}</Text>,
       }),
       claimCol.accessor((c) => c.diagnoses.join(', '), { id: 'dx', header: 'Diagnoses' }),
       claimCol.accessor((c) => c.billingPractitioner?.name ?? '', {

@@ -47,7 +47,7 @@ import {
   formatChange,
   formatDate,
   formatDateTime,
-  isoWithOffset,
+  formatDay,
   modalityLabel,
   recommendationKindLabel,
   reviewReasonLabel,
@@ -198,7 +198,7 @@ function ReviewForm({
       {
         episodeId: row.episodeId,
         input: {
-          reviewedAt: isoWithOffset(new Date()),
+          reviewedAt: new Date().toISOString(),
           consultantId: consultant,
           minutes: typeof minutes === 'number' ? minutes : Number(minutes),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
@@ -472,8 +472,8 @@ function PatientSummary({ item, timeZone }: { item: ReviewQueueItem; timeZone: s
               >
                 {meds.map((m) => (
                   <Text key={m.id} size="sm" component="li" td={m.stoppedOn ? 'line-through' : undefined}>
-                    <strong>{m.name}</strong> {m.dose ?? ''} · since {formatDate(m.startedOn)}
-                    {m.stoppedOn ? ` · stopped ${formatDate(m.stoppedOn)}` : ''}
+                    <strong>{m.name}</strong> {m.dose ?? ''} · since {formatDay(m.startedOn)}
+                    {m.stoppedOn ? ` · stopped ${formatDay(m.stoppedOn)}` : ''}
                     {m.changeNote ? ` · ${m.changeNote}` : ''}
                   </Text>
                 ))}

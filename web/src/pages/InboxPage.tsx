@@ -15,6 +15,7 @@ import { Loading, QueryState } from '../components/QueryState';
 import { formatDate, formatDateTime, recommendationKindLabel, sortName } from '../lib/format';
 import { errorMessage } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 function RecommendationCard({
   rec,
@@ -25,6 +26,7 @@ function RecommendationCard({
   consultant: string;
   onAcknowledged: (rec: RecommendationView) => void;
 }) {
+  const timeZone = useClinicTimeZone();
   const acknowledge = useAcknowledge();
   const waitingDays = Math.floor((Date.now() - Date.parse(rec.sentAt)) / 86_400_000);
   return (
@@ -44,10 +46,14 @@ function RecommendationCard({
           </Group>
           <Text>{rec.text}</Text>
           <Text size="sm" c="dimmed">
-            From {consultant}, case review {formatDate(rec.reviewedAt)}
+            From {consultant}, case review {formatDate(rec.reviewedAt, timeZone)}
           </Text>
           {rec.acknowledgedAt ? (
-            <RecommendationState acknowledgedAt={rec.acknowledgedAt} sentAt={rec.sentAt} />
+            <RecommendationState
+              acknowledgedAt={rec.acknowledgedAt}
+              sentAt={rec.sentAt}
+              timeZone={timeZone}
+            />
           ) : (
             waitingDays >= 7 && (
               <Group gap={4}>

@@ -17,7 +17,7 @@ import { ScreeningHistory } from '../components/patient/ScreeningHistory';
 import type { PatientSectionProps } from '../components/patient/types';
 import { useCurrentEpisode } from '../components/patient/useCurrentEpisode';
 import { QueryState } from '../components/QueryState';
-import { PAYER_LABELS, SEX_LABELS, ageFrom, formatDate, fullName } from '../lib/format';
+import { ageFrom, formatDay, fullName, PAYER_LABELS, SEX_LABELS } from '../lib/format';
 import { useSession } from '../session/SessionProvider';
 
 interface PatientSection {
@@ -115,7 +115,7 @@ function Demographics({ patient, clinicName }: { patient: PatientView; clinicNam
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
         <Fact label="MRN">{patient.mrn}</Fact>
         <Fact label="Born">
-          {formatDate(patient.birthDate)}
+          {formatDay(patient.birthDate)}
           {age !== null ? ` (${age})` : ''}
         </Fact>
         <Fact label="Sex">{SEX_LABELS[patient.sex] ?? patient.sex}</Fact>

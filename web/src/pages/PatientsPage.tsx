@@ -10,7 +10,7 @@ import type { PatientView } from '@server/services/patients/patient-input';
 import { DataTable } from '../components/DataTable';
 import { PatientForm } from '../components/PatientForm';
 import { LoadError, Loading } from '../components/QueryState';
-import { PAYER_LABELS, SEX_LABELS, ageFrom, formatDate, sortName } from '../lib/format';
+import { ageFrom, formatDay, PAYER_LABELS, SEX_LABELS, sortName } from '../lib/format';
 import { useSession } from '../session/SessionProvider';
 
 /** The server pages with limit/offset; one extra row tells whether there is a next page. */
@@ -48,7 +48,7 @@ export default function PatientsPage() {
       col.accessor('mrn', { header: 'MRN' }),
       col.accessor('birthDate', {
         header: 'Born',
-        cell: (c) => `${formatDate(c.getValue())} (${ageFrom(c.getValue()) ?? '?'})`,
+        cell: (c) => `${formatDay(c.getValue())} (${ageFrom(c.getValue()) ?? '?'})`,
       }),
       col.accessor('sex', { header: 'Sex', cell: (c) => SEX_LABELS[c.getValue()] ?? c.getValue() }),
       col.accessor((p) => (p.coverage ? (PAYER_LABELS[p.coverage.payer] ?? p.coverage.payer) : '—'), {

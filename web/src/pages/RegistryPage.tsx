@@ -38,17 +38,19 @@ import { RegistryPrintTable } from '../components/RegistryPrintTable';
 import { Loading, QueryState } from '../components/QueryState';
 import { VirtualTable } from '../components/VirtualTable';
 import {
-  PAYER_LABELS,
   ageFrom,
   episodeStatusLabel,
   formatChange,
   formatDate,
+  formatDay,
+  PAYER_LABELS,
   programLabel,
   registryFlagLabel,
   sortName,
   todayIn,
 } from '../lib/format';
 import { useSession } from '../session/SessionProvider';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 interface Row extends RegistryRow {
   /** Position in the server's most-urgent-first order, from 1. */
@@ -220,7 +222,7 @@ export default function RegistryPage() {
     );
   }, [registry.data, search]);
 
-  const timeZone = clinic?.timezone;
+  const timeZone = useClinicTimeZone();
   const columns = useMemo(
     () => [
       col.accessor('rank', {
@@ -425,7 +427,7 @@ export default function RegistryPage() {
                 ? `${loaded} ${loaded === 1 ? 'episode' : 'episodes'}`
                 : `${rows.length} of ${loaded} episodes match “${search}”`}
               {total > loaded ? ` · showing the first ${REGISTRY_LIMIT} of ${total}, most urgent first` : ''}
-              {asOf ? ` · as of ${formatDate(asOf)}` : ''}
+              {asOf ? ` · as of ${formatDay(asOf)}` : ''}
               {' · most urgent first; select a column heading to sort'}
             </Text>
             <RegistryPrintTable rows={rows} caption={`Registry of ${clinic.name}`} timeZone={timeZone} />

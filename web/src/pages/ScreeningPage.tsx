@@ -27,7 +27,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PatientPicker } from '../components/PatientPicker';
 import { LoadError, Loading } from '../components/QueryState';
 import { ScreeningResultPanel } from '../components/ScreeningResultPanel';
-import { formatDate, fullName, isoWithOffset } from '../lib/format';
+import { formatDay, fullName, instantFromInput } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import {
   INSTRUMENT_DEFS,
@@ -41,6 +41,7 @@ import {
   type Draft,
 } from '../lib/instruments';
 import { useSession } from '../session/SessionProvider';
+import { useClinicTimeZone } from '../session/useClinicTimeZone';
 
 const itemDomId = (i: number) => `screening-item-${i}`;
 
@@ -53,7 +54,7 @@ function PatientCard({ patient, onChange }: { patient: PatientView; onChange?: (
             {fullName(patient)}
           </Text>
           <Text c="dimmed">
-            MRN {patient.mrn} · born {formatDate(patient.birthDate)}
+            MRN {patient.mrn} · born {formatDay(patient.birthDate)}
           </Text>
         </div>
         {onChange && (
@@ -78,6 +79,7 @@ function ScreeningForm({
   const def = INSTRUMENT_DEFS[instrument];
   const [draft, setDraft] = useState<Draft>([]);
   const [givenAt, setGivenAt] = useState('');
+  const timeZone = useClinicTimeZone(patient.clinicId);
   const [missing, setMissing] = useState<number[]>([]);
   const record = useRecordScreening(patient.id);
   const errors = fieldErrors(record.error);
@@ -101,7 +103,7 @@ function ScreeningForm({
       return;
     }
     const answers = answersFor(def, draft);
-    const administeredAt = givenAt ? isoWithOffset(new Date(givenAt)) : isoWithOffset(new Date());
+    const administeredAt = instantFromInput(givenAt, timeZone);
     record.mutate(
       { instrument, answers, administeredAt },
       { onSuccess: (result) => onDone(result, answers) },
@@ -183,7 +185,7 @@ function ScreeningForm({
 }
 
 export default function ScreeningPage() {
-  const { clinic, clinics } = useSession();
+  const { clinic } = useSession();
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
   const [picked, setPicked] = useState<PatientView | null>(null);
@@ -194,7 +196,7 @@ export default function ScreeningPage() {
   // A deep link (`/screen?patient=…`, e.g. from the patient page) loads that patient.
   const linked = usePatient(patientId ?? '');
   const patient = picked ?? (patientId ? (linked.data ?? null) : null);
-  const timeZone = clinics.find((c) => c.id === patient?.clinicId)?.timezone ?? clinic?.timezone;
+  const timeZone = useClinicTimeZone(patient?.clinicId);
 
   useEffect(() => {
     if (outcome) resultHeading.current?.focus();
@@ -273,7 +275,7 @@ export default function ScreeningPage() {
             result={outcome.result}
             answers={outcome.answers}
             headingRef={resultHeading}
-            {...(timeZone ? { timeZone } : {})}
+            timeZone={timeZone}
           />
           <Group mt="lg">
             <Button

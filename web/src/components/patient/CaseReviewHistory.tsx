@@ -15,20 +15,22 @@ import type { PatientSectionProps } from './types';
 export function RecommendationState({
   acknowledgedAt,
   sentAt,
+  timeZone,
 }: {
   acknowledgedAt: string | null;
   sentAt: string;
+  timeZone: string;
 }) {
   return acknowledgedAt ? (
     <Group gap={4} wrap="nowrap">
       <IconCircleCheck size={16} color="var(--mantine-color-careloop-9)" aria-hidden />
-      <Text size="sm">Acknowledged by the PCP {formatDate(acknowledgedAt)}</Text>
+      <Text size="sm">Acknowledged by the PCP {formatDate(acknowledgedAt, timeZone)}</Text>
     </Group>
   ) : (
     <Group gap={4} wrap="nowrap">
       <IconClockHour4 size={16} color="var(--careloop-warning-text)" aria-hidden />
       <Text size="sm" c="var(--careloop-warning-text)" fw={600}>
-        Waiting for the PCP since {formatDate(sentAt)}
+        Waiting for the PCP since {formatDate(sentAt, timeZone)}
       </Text>
     </Group>
   );
@@ -85,7 +87,11 @@ export function CaseReviewList({
                     <Text size="sm">{r.text}</Text>
                   </Group>
                   <Group gap="sm">
-                    <RecommendationState acknowledgedAt={r.acknowledgedAt} sentAt={r.sentAt} />
+                    <RecommendationState
+                      acknowledgedAt={r.acknowledgedAt}
+                      sentAt={r.sentAt}
+                      timeZone={timeZone}
+                    />
                     {!r.acknowledgedAt &&
                       can('POST /api/recommendations/{id}/acknowledge') &&
                       r.pcpId === user?.id && (

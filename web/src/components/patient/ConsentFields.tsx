@@ -24,7 +24,7 @@ export const CONSENT_FIELDS = [
  * The consent being entered. Who obtained it defaults to the signed-in user when they are on the care
  * team, else to `fallbackBy` (e.g. the episode's care manager), else to the first of the team.
  */
-export function useConsentForm(staff: StaffDirectory, fallbackBy?: string) {
+export function useConsentForm(staff: StaffDirectory, timeZone: string, fallbackBy?: string) {
   const { user } = useSession();
   const [obtainedAt, setObtainedAt] = useState('');
   const [method, setMethod] = useState<ConsentMethod>('verbal');
@@ -55,7 +55,7 @@ export function useConsentForm(staff: StaffDirectory, fallbackBy?: string) {
     setConsultationExplained,
     /** The consent to send; an empty time means `emptyAt` (a `datetime-local` value; empty: now). */
     input: (emptyAt = ''): ConsentInput => ({
-      obtainedAt: instantFromInput(obtainedAt || emptyAt),
+      obtainedAt: instantFromInput(obtainedAt || emptyAt, timeZone),
       method,
       obtainedBy,
       costSharingExplained,

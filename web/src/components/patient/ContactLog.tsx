@@ -47,7 +47,15 @@ type LoggedContact = ContactLogView['contacts'][number];
 
 const col = createColumnHelper<LoggedContact>();
 
-function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; onClose: () => void }) {
+function CorrectDialog({
+  contact,
+  timeZone,
+  onClose,
+}: {
+  contact: LoggedContact | null;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const correct = useCorrectContact();
   const errors = fieldErrors(correct.error);
   const [mode, setMode] = useState<'void' | 'replace'>('replace');
@@ -85,7 +93,9 @@ function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; on
                   ...(mode === 'replace'
                     ? {
                         replacement: {
-                          occurredAt: occurredAt ? instantFromInput(occurredAt) : contact.occurredAt,
+                          occurredAt: occurredAt
+                            ? instantFromInput(occurredAt, timeZone)
+                            : contact.occurredAt,
                           minutes: minutes === '' ? contact.minutes : Number(minutes),
                           staffId: contact.staffId,
                           activity: activity || contact.activity,
@@ -103,8 +113,8 @@ function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; on
         >
           <Stack>
             <Text size="sm">
-              {formatDateTime(contact.occurredAt)} · {activityLabel(contact.activity)} · {contact.minutes}{' '}
-              min. The original stays in the log; a reversal cancels its minutes
+              {formatDateTime(contact.occurredAt, timeZone)} · {activityLabel(contact.activity)} ·{' '}
+              {contact.minutes} min. The original stays in the log; a reversal cancels its minutes
               {mode === 'replace' ? ' and the corrected entry replaces it' : ''}.
             </Text>
             <SegmentedControl
@@ -148,7 +158,7 @@ function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; on
                 <TextInput
                   label="When"
                   type="datetime-local"
-                  placeholder={localInputValue(new Date(contact.occurredAt))}
+                  placeholder={localInputValue(new Date(contact.occurredAt), timeZone)}
                   value={occurredAt}
                   onChange={(e) => setOccurredAt(e.currentTarget.value)}
                   error={errors.get('replacement.occurredAt')}
@@ -361,7 +371,7 @@ export function ContactLogSection({ patient, timeZone }: PatientSectionProps) {
           </Stack>
         )}
       </QueryState>
-      <CorrectDialog contact={correcting} onClose={() => setCorrecting(null)} />
+      <CorrectDialog contact={correcting} timeZone={timeZone} onClose={() => setCorrecting(null)} />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { useEnroll } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
 import type { EpisodeInput } from '../../api/types';
 import { instantFromInput } from '../../lib/format';
+import { useClinicTimeZone } from '../../session/useClinicTimeZone';
 import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
 import { FormAlert } from '../FormAlert';
@@ -47,6 +48,7 @@ export const splitCodes = (text: string): string[] =>
 export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: () => void }) {
   const { user } = useSession();
   const staff = useStaff(patient.clinicId);
+  const timeZone = useClinicTimeZone(patient.clinicId);
   const enroll = useEnroll(patient.id);
   const errors = fieldErrors(enroll.error);
   const careManagers = staff.withRole('care_manager');
@@ -70,13 +72,13 @@ export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: 
   const consultant = consultantId ?? consultants[0]?.id ?? '';
   const pcp = pcpId ?? defaultPcp;
   const billing = billingId ?? defaultPcp;
-  const consent = useConsentForm(staff, cm);
+  const consent = useConsentForm(staff, timeZone, cm);
 
   const submit = () => {
     const input: EpisodeInput = {
       program,
       primaryMeasure: measure,
-      referredAt: instantFromInput(referredAt),
+      referredAt: instantFromInput(referredAt, timeZone),
       diagnoses: splitCodes(diagnoses),
       careManagerId: cm,
       billingPractitionerId: billing,

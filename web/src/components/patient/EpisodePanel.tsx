@@ -47,12 +47,14 @@ import {
   episodeStatusLabel,
   formatDate,
   formatDateTime,
+  formatDay,
   instantFromInput,
   programLabel,
   todayIn,
 } from '../../lib/format';
 import { fieldErrors } from '../../lib/issues';
 import { useSession } from '../../session/SessionProvider';
+import { useClinicTimeZone } from '../../session/useClinicTimeZone';
 import { FormAlert } from '../FormAlert';
 import { QueryState } from '../QueryState';
 import { CONSENT_FIELDS, ConsentFields, useConsentForm } from './ConsentFields';
@@ -183,11 +185,12 @@ function StatusActions({ episode }: { episode: EpisodeDetail }) {
 }
 
 function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
+  const timeZone = useClinicTimeZone(episode.clinicId);
   const { can } = useSession();
   const record = useRecordConsent(episode.id);
   const errors = fieldErrors(record.error);
   const [open, setOpen] = useState(false);
-  const consent = useConsentForm(staff);
+  const consent = useConsentForm(staff, timeZone);
   const current = episode.consent;
   // billing.md §1: a consent must say cost sharing and consultation were explained; a withdrawn or
   // incomplete one is documented again (the server also asks for it after a change of billing practitioner).
@@ -204,8 +207,8 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
             style={{ flexShrink: 0 }}
           />
           <Text size="sm">
-            {current.method === 'written' ? 'Written' : 'Verbal'} consent on {formatDate(current.obtainedAt)},
-            by {staff.name(current.obtainedBy)}
+            {current.method === 'written' ? 'Written' : 'Verbal'} consent on{' '}
+            {formatDate(current.obtainedAt, timeZone)}, by {staff.name(current.obtainedBy)}
           </Text>
         </Group>
       ) : (
@@ -218,7 +221,8 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
       {current?.withdrawnAt && (
         <Alert color="orange" variant="light" p="xs">
           <Text size="sm">
-            Consent withdrawn on {formatDate(current.withdrawnAt)}: minutes from then on do not count.
+            Consent withdrawn on {formatDate(current.withdrawnAt, timeZone)}: minutes from then on do not
+            count.
           </Text>
         </Alert>
       )}
@@ -278,6 +282,7 @@ function ConsentBlock({ episode, staff }: { episode: EpisodeDetail; staff: Staff
 /** billing.md §1: the patient may stop at any time; whoever heard it records when. */
 function WithdrawConsent({ episode, staff }: { episode: EpisodeDetail; staff: StaffDirectory }) {
   const { user } = useSession();
+  const timeZone = useClinicTimeZone(episode.clinicId);
   const withdraw = useWithdrawConsent(episode.id);
   const errors = fieldErrors(withdraw.error);
   const [open, setOpen] = useState(false);
@@ -298,7 +303,7 @@ function WithdrawConsent({ episode, staff }: { episode: EpisodeDetail; staff: St
       onSubmit={(e) => {
         e.preventDefault();
         withdraw.mutate(
-          { withdrawnAt: instantFromInput(at), recordedBy },
+          { withdrawnAt: instantFromInput(at, timeZone), recordedBy },
           { onSuccess: () => setOpen(false) },
         );
       }}
@@ -369,8 +374,8 @@ function MedicationRow({
           </Text>
           <Text size="sm" c="dimmed">
             {stopped
-              ? `${formatDate(medication.startedOn)} – ${formatDate(medication.stoppedOn)} · stopped`
-              : `Since ${formatDate(medication.startedOn)} · taking`}
+              ? `${formatDay(medication.startedOn)} – ${formatDay(medication.stoppedOn)} · stopped`
+              : `Since ${formatDay(medication.startedOn)} · taking`}
             {medication.changeNote ? ` · ${medication.changeNote}` : ''}
           </Text>
         </div>
@@ -544,6 +549,7 @@ function Medications({ episode, timeZone }: { episode: EpisodeDetail; timeZone: 
 
 function ReviewRequest({ episode }: { episode: EpisodeDetail }) {
   const { can } = useSession();
+  const timeZone = useClinicTimeZone(episode.clinicId);
   const update = useUpdateEpisode(episode.id);
   if (episode.program !== 'cocm' || episode.status === 'discharged') return null;
   const requested = episode.reviewRequestedAt !== null;
@@ -552,7 +558,7 @@ function ReviewRequest({ episode }: { episode: EpisodeDetail }) {
       {requested && (
         <Text size="sm">
           <IconClipboardList size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> Case review
-          requested {formatDate(episode.reviewRequestedAt)}
+          requested {formatDate(episode.reviewRequestedAt, timeZone)}
         </Text>
       )}
       {can('PATCH /api/episodes/{id}') && (

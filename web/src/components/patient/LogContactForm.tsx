@@ -33,6 +33,7 @@ import { activityLabel, instantFromInput, localInputValue, modalityLabel } from 
 import { fieldErrors } from '../../lib/issues';
 import { newUuid } from '../../lib/uuid';
 import { useSession } from '../../session/SessionProvider';
+import { useClinicTimeZone } from '../../session/useClinicTimeZone';
 import { FormAlert } from '../FormAlert';
 
 const FIELDS = [
@@ -102,6 +103,7 @@ export function LogContactForm({
   onClose: () => void;
 }) {
   const { user } = useSession();
+  const timeZone = useClinicTimeZone(clinicId);
   const staff = useStaff(clinicId);
   const log = useLogContact(episodeId);
   const errors = fieldErrors(log.error);
@@ -126,7 +128,8 @@ export function LogContactForm({
   const who = staffId ?? (bhStaff.some((u) => u.id === user?.id) ? (user?.id ?? '') : (bhStaff[0]?.id ?? ''));
 
   const startTimer = () => {
-    if (!occurredAt && !watch.running && watch.elapsed === 0) setOccurredAt(localInputValue(new Date()));
+    if (!occurredAt && !watch.running && watch.elapsed === 0)
+      setOccurredAt(localInputValue(new Date(), timeZone));
     setSaved(null);
     watch.start();
   };
@@ -138,7 +141,7 @@ export function LogContactForm({
   const submit = () => {
     if (watch.running) stopTimer();
     const input: ContactInput = {
-      occurredAt: instantFromInput(occurredAt),
+      occurredAt: instantFromInput(occurredAt, timeZone),
       minutes: typeof minutes === 'number' ? minutes : Number(minutes),
       staffId: who,
       activity,
