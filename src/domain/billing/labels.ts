@@ -9,6 +9,7 @@ export const ROLE_LABEL: Record<StaffRole, string> = {
   medical_assistant: 'medical assistant',
   front_desk: 'front desk',
   billing: 'billing staff',
+  bh_clinician: 'behavioral health clinician',
 };
 
 export const PROGRAM_LABEL: Record<Program, string> = {

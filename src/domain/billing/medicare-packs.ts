@@ -1,5 +1,6 @@
 // Medicare rule packs for CY2025 and CY2026, built from one shared baseline so the years differ only where CMS did.
 import { deepFreeze } from '../instruments/deep-freeze.js';
+import { MEDICARE_ENCOUNTER_RULES } from './encounter/medicare-rules.js';
 import { parsePack } from './rule-pack-schema.js';
 import type { ExclusionRule, RulePack } from './rule-pack-schema.js';
 
@@ -106,6 +107,8 @@ const MEDICARE_BASELINE: Omit<RulePack, keyof YearlyPart> = {
         front_desk: 'none',
         admin: 'none',
         billing: 'none',
+        // other-codes.md: a therapist's time is billed per encounter, not as BHCM time [U: our reading]
+        bh_clinician: 'none',
       },
       general_bhi: {
         // billing.md §3: 99484 is clinical staff time directed by the practitioner, or the practitioner's own [V]
@@ -118,6 +121,8 @@ const MEDICARE_BASELINE: Omit<RulePack, keyof YearlyPart> = {
         front_desk: 'none',
         admin: 'none',
         billing: 'none',
+        // other-codes.md: billed per encounter; G0323 is the billing practitioner's own time (billing.md §3) [U: our reading]
+        bh_clinician: 'none',
       },
     },
     // billing.md §1: outreach, follow-up, registry tracking, care coordination, assessment, weekly caseload review [V]
@@ -141,6 +146,7 @@ const MEDICARE_BASELINE: Omit<RulePack, keyof YearlyPart> = {
   unitCaps: {},
   // billing.md §5: DOS may be any date from the threshold date to month end; many practices use the last day [P]/[U]
   dateOfService: 'last_day_of_month',
+  encounter: MEDICARE_ENCOUNTER_RULES,
 };
 
 // Frozen: every payer override and every clinic falls back to these objects.

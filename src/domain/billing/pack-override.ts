@@ -43,6 +43,7 @@ export const payerOverrideSchema = z.strictObject({
     })
     .optional(),
   generalBhi: patchObject.optional(),
+  encounter: patchObject.optional(),
   counting: patchObject.optional(),
   unitCaps: patchObject.optional(),
   dateOfService: rulePackSchema.shape.dateOfService.optional(),

@@ -1,5 +1,6 @@
 // Rule pack schema: one year's billing rules for one payer class, as validated data.
 import { z } from 'zod';
+import { encounterRulesSchema } from './encounter/rules-schema.js';
 import { addOnThreshold, TIME_RULES, unitThreshold } from './time-rule.js';
 import {
   activitySchema,
@@ -126,11 +127,20 @@ const generalBhiSchema = z.strictObject({
 export const roleCountingSchema = z.enum(['all_activities', 'care_management_activities', 'none']);
 export type RoleCounting = z.infer<typeof roleCountingSchema>;
 
+/** Per role; packs stored before the behavioral health clinician role existed read it as not counting. */
+const roleCountsSchema = z.preprocess(
+  (roles) =>
+    typeof roles === 'object' && roles !== null && !('bh_clinician' in roles)
+      ? { ...roles, bh_clinician: 'none' }
+      : roles,
+  z.record(staffRoleSchema, roleCountingSchema),
+);
+
 const countingSchema = z
   .strictObject({
     roles: z.strictObject({
-      cocm: z.record(staffRoleSchema, roleCountingSchema),
-      general_bhi: z.record(staffRoleSchema, roleCountingSchema),
+      cocm: roleCountsSchema,
+      general_bhi: roleCountsSchema,
     }),
     careManagementActivities: z.array(activitySchema),
     neverCountedActivities: z.array(activitySchema),
@@ -177,6 +187,8 @@ export const rulePackSchema = z.strictObject({
     .strictObject({ standard: z.number().positive(), qualifyingApm: z.number().positive().nullable() })
     .nullable(),
   exclusions: z.array(exclusionSchema),
+  /** Per-encounter codes (other-codes.md); absent in packs stored before them, see `encounterRulesFor` */
+  encounter: encounterRulesSchema.optional(),
   /** Assumptions and sources a reviewer should see, with their confidence tags */
   notes: z.array(z.string()),
 });

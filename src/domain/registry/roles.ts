@@ -9,6 +9,8 @@ export const STAFF_ROLES = [
   'medical_assistant',
   'front_desk',
   'billing',
+  // A therapist or behavioral health consultant who delivers services billed per encounter (other-codes.md)
+  'bh_clinician',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const staffRoleSchema = z.enum(STAFF_ROLES);

@@ -22,6 +22,8 @@ const EXPECTED: Record<StaffRole, NoteKind[]> = {
   medical_assistant: [],
   front_desk: [],
   billing: [],
+  // Delivers encounter services outside the CoCM episode team; episode notes stay with that team
+  bh_clinician: [],
 };
 
 describe('note visibility (seed article §8.2; billing.md §1: the PCP directs care)', () => {

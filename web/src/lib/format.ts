@@ -66,6 +66,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   medical_assistant: 'Medical assistant',
   front_desk: 'Front desk',
   billing: 'Billing',
+  bh_clinician: 'Behavioral health clinician',
 };
 
 export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? role;
