@@ -1,6 +1,7 @@
 // Program outcomes and operations for leaders and the psychiatric consultant: the dashboard's figures.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Role } from '../../services/actor.js';
+import { operationsQuery, readOperations } from '../../services/outcomes/operations.js';
 import { outcomesQuery, readProgramOutcomes } from '../../services/outcomes/program-outcomes.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
@@ -24,6 +25,20 @@ export function outcomeRoutes(): OpenAPIHono<AppEnv> {
     },
     ({ deps, actor, query }) =>
       readProgramOutcomes({ db: deps.db, actor, query, now: deps.now?.() ?? new Date() }),
+  );
+  defineRoute(
+    r,
+    {
+      method: 'get',
+      path: '/outcomes/operations',
+      roles: OUTCOME_READERS,
+      summary:
+        'Positive screen to first BH contact (median, 90th percentile), triage items reached by their due time, contacts per enrolled patient-month, psychiatric review of the caseload, billing lines and minutes logged vs counted, for a period of clinic days',
+      tags,
+      query: operationsQuery,
+    },
+    ({ deps, actor, query }) =>
+      readOperations({ db: deps.db, actor, query, now: deps.now?.() ?? new Date() }),
   );
   return r;
 }
