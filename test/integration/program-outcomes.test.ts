@@ -6,7 +6,7 @@ import {
   measureEpisode,
   measureTwelveMonths,
 } from '../../src/domain/outcomes/index.js';
-import { addDays, toLocalDay } from '../../src/domain/registry/local-day.js';
+import { addDays, dayOf } from '../../src/domain/calendar/index.js';
 import { episodeMeasuresCte } from '../../src/services/outcomes/episode-measures-sql.js';
 import { newTestOrg, type TestOrg } from '../support/api.js';
 
@@ -265,7 +265,7 @@ describe('program outcomes', () => {
     for (const f of FIXTURES) {
       const row = rows.find((r) => r.episode_id === ids.get(f.key));
       const scores = f.phq9.map(([d, total]) => ({
-        day: typeof d === 'number' ? addDays(f.enrolled, d) : toLocalDay(d, ZONE),
+        day: typeof d === 'number' ? addDays(f.enrolled, d) : dayOf(d, ZONE),
         total,
       }));
       const dischargedOn = f.discharged === undefined ? null : addDays(f.enrolled, f.discharged);

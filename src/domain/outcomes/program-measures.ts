@@ -1,6 +1,6 @@
 // Program outcome measures over episodes: which episodes count, which are excluded and why, and what each achieved.
 import { z } from 'zod';
-import { addDays, daysBetween, type LocalDay } from '../registry/local-day.js';
+import { addDays, daysBetween, type ClinicDay } from '../calendar/index.js';
 import {
   ELEVATED_BASELINE_MIN,
   REMISSION_BELOW,
@@ -63,16 +63,16 @@ export const OUTCOME_EXCLUSION_LABELS: Readonly<Record<OutcomeExclusion, string>
 
 /** A score on a clinic-local day; the caller converts instants with the clinic's time zone. */
 export interface DayScore {
-  day: LocalDay;
+  day: ClinicDay;
   total: number;
 }
 
 export interface EpisodeMeasureInput {
-  enrolledOn: LocalDay;
-  dischargedOn: LocalDay | null;
+  enrolledOn: ClinicDay;
+  dischargedOn: ClinicDay | null;
   /** Scores of one instrument, any order; those before enrollment or after discharge/asOf are ignored. */
   scores: readonly DayScore[];
-  asOf: LocalDay;
+  asOf: ClinicDay;
 }
 
 export interface EpisodeMeasures {

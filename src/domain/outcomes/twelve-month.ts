@@ -1,5 +1,5 @@
 // Depression remission/response at 12 months (± 60 days), HEDIS/CMS159-style, as Careloop can approximate it.
-import { addDays, type LocalDay } from '../registry/local-day.js';
+import { addDays, type ClinicDay } from '../calendar/index.js';
 import { isRemission, isResponse } from '../registry/outcomes.js';
 import { DEFAULT_PROGRAM_MEASURE_RULE, type DayScore, type ProgramMeasureRule } from './program-measures.js';
 
@@ -24,7 +24,7 @@ export interface TwelveMonthInput {
   /** The patient's scores of the instrument after the baseline, any order, discharge or not: the
    *  specifications follow the patient, not the program. */
   scores: readonly DayScore[];
-  asOf: LocalDay;
+  asOf: ClinicDay;
 }
 
 export type TwelveMonthResult =

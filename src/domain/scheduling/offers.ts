@@ -1,5 +1,5 @@
 // Which slot triage offers first: today's protected handoff slot, else the earliest BH slot within 72 hours (scheduling.md §2).
-import { toLocalDay } from '../registry/local-day.js';
+import { dayOf } from '../calendar/index.js';
 import type { Slot, SlotState } from './slots.js';
 
 export interface SlotWithState {
@@ -20,10 +20,10 @@ const byStart = (a: SlotWithState, b: SlotWithState) => a.slot.start.getTime() -
 
 /** Same-day warm handoff first; the fallback names why (no protected slot free today). */
 export function warmHandoffOffer(slots: readonly SlotWithState[], now: Date, timeZone: string): Offer | null {
-  const today = toLocalDay(now, timeZone);
+  const today = dayOf(now, timeZone);
   const upcoming = slots.filter((s) => free(s) && s.slot.end > now).sort(byStart);
   const sameDay = upcoming.find(
-    (s) => s.slot.protected && s.slot.kind === 'warm_handoff' && toLocalDay(s.slot.start, timeZone) === today,
+    (s) => s.slot.protected && s.slot.kind === 'warm_handoff' && dayOf(s.slot.start, timeZone) === today,
   );
   if (sameDay)
     return { slot: sameDay.slot, reason: 'Same-day protected warm-handoff slot (scheduling.md §2)' };

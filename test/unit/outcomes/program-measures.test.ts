@@ -9,7 +9,7 @@ import {
   type DayScore,
   type EpisodeMeasureInput,
 } from '../../../src/domain/outcomes/index.js';
-import { addDays, toLocalDay } from '../../../src/domain/registry/local-day.js';
+import { addDays, dayOf } from '../../../src/domain/calendar/index.js';
 
 // Enrolled 2026-01-05; default window weeks 12–16 is days 84–112 (2026-03-30 … 2026-04-27).
 const ENROLLED = '2026-01-05';
@@ -95,7 +95,7 @@ describe('time zones: days are the clinic’s (standard 7)', () => {
     // The same instant is already 2026-04-28 in UTC: one day after the window.
     ['UTC', false],
   ])('a score at 2026-04-28T03:00Z in %s is in the window: %s', (zone, inWindow) => {
-    const late = { day: toLocalDay('2026-04-28T03:00:00Z', zone), total: 4 };
+    const late = { day: dayOf('2026-04-28T03:00:00Z', zone), total: 4 };
     expect(measureEpisode(episode([s(0, 20), late])).outcome).toMatchObject({ response: inWindow });
   });
 });

@@ -1,6 +1,7 @@
 // Codes one patient's documented behavioral health services of one day, with the same-day edits and reasons per line.
 import { CREDENTIAL_LABEL } from '../labels.js';
-import type { Credential, DateString, Payer } from '../vocabulary.js';
+import type { ClinicDay } from '../../calendar/index.js';
+import type { Credential, Payer } from '../vocabulary.js';
 import type { Band, EncounterRules, UnitLadder } from './rules-schema.js';
 import {
   GROUP_KINDS,
@@ -14,7 +15,7 @@ import {
 export interface DocumentedService {
   id: string;
   /** clinic-zone date the service was delivered */
-  date: DateString;
+  date: ClinicDay;
   clinicianId: string;
   /** the rendering clinician's licence; null when not recorded (then nothing with a credential rule bills) */
   credential: Credential | null;
