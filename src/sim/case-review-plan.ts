@@ -1,4 +1,5 @@
 // Weekly psychiatric case review: new patients first, then those not improving or with a safety concern.
+import { isPhq9Item9Positive } from '../domain/instruments/phq9.js';
 import { reducedBy } from '../domain/registry/outcomes.js';
 import type { ClinicCalendar } from './clinic-days.js';
 import type { MeasureCode, RecommendationKind } from './episode-plan.js';
@@ -62,7 +63,9 @@ function reviewDays(input: ReviewInput): { ago: number; reason: ReviewReason; la
     const latest = known.filter((m) => m.instrument === input.measure).at(-1)?.total ?? input.baseline;
     const responding = reducedBy(input.baseline, latest, 50);
     const daysInCare = input.enrollAgo - ago;
-    const newSafety = known.some((m) => m.item9 > 0 && (lastAgo === null || m.ago < lastAgo));
+    const newSafety = known.some(
+      (m) => isPhq9Item9Positive(m.item9) && (lastAgo === null || m.ago < lastAgo),
+    );
     const reason: ReviewReason | null =
       lastAgo === null
         ? 'initial'

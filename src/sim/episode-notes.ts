@@ -1,4 +1,5 @@
 // The care manager's notes: treatment plan, progress, risk summaries, relapse prevention, discharge.
+import { isPhq9Item9Positive } from '../domain/instruments/phq9.js';
 import type { DischargeReason } from '../domain/registry/episode-status.js';
 import type { NoteKind } from '../domain/registry/notes-visibility.js';
 import type { Touch } from './care-touches.js';
@@ -97,7 +98,7 @@ export function planNotes(random: Random, input: NoteInput): NoteDraft[] {
         reportedSilence = true;
       }
     }
-    const risk = input.measurements.find((m) => m.ago === t.ago && m.item9 > 0);
+    const risk = input.measurements.find((m) => m.ago === t.ago && isPhq9Item9Positive(m.item9));
     if (risk && t.kind !== 'coordination') {
       notes.push({
         ago: t.ago,

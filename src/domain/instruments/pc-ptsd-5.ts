@@ -9,6 +9,8 @@ export const PC_PTSD_5_DEFAULT_RULES: { positiveAt: 3 | 4 } = {
 
 const GATE = 0;
 const ITEMS = [1, 2, 3, 4, 5];
+/** instruments.md §6: items 1–5 are asked only after a yes to trauma exposure. */
+const EXPOSED = { item: GATE, is: 1 } as const;
 
 export const PC_PTSD_5: Instrument = {
   code: 'pc-ptsd-5',
@@ -18,11 +20,11 @@ export const PC_PTSD_5: Instrument = {
   // no panel code verified.
   items: [
     { number: 'exposure', loinc: '102011-4', scored: false },
-    { number: '1', loinc: '102012-2', scored: true },
-    { number: '2', loinc: '102013-0', scored: true },
-    { number: '3', loinc: '102014-8', scored: true },
-    { number: '4', loinc: '102015-5', scored: true },
-    { number: '5', loinc: '102016-3', scored: true },
+    { number: '1', loinc: '102012-2', scored: true, askedWhen: EXPOSED },
+    { number: '2', loinc: '102013-0', scored: true, askedWhen: EXPOSED },
+    { number: '3', loinc: '102014-8', scored: true, askedWhen: EXPOSED },
+    { number: '4', loinc: '102015-5', scored: true, askedWhen: EXPOSED },
+    { number: '5', loinc: '102016-3', scored: true, askedWhen: EXPOSED },
   ],
   requiredCount: 6,
   answerRange: { min: 0, max: 1 },

@@ -76,6 +76,8 @@ export interface ItemDefinition {
   readonly loinc: string | null;
   /** False for items that are recorded but never enter the score (difficulty items, the PC-PTSD-5 gate). */
   readonly scored: boolean;
+  /** Skip logic: the item is asked only when the answer at 0-based position `item` is `is`. */
+  readonly askedWhen?: { readonly item: number; readonly is: number };
 }
 
 /** An instrument as data: what the answers look like and how they map to codes. */

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { createContext, use } from 'react';
 import { capabilitiesFrom } from './capabilities';
 import type { ApiClient } from './client';
+import { clinicMonthSchema } from '@server/domain/calendar';
 import type { InboxStatus } from '@server/services/case-reviews/recommendations';
 import type { WorklistStatus } from '@server/services/triage/worklist';
 import type {
@@ -484,7 +485,7 @@ export function useAcknowledge() {
   });
 }
 
-const isMonth = (month: string) => /^\d{4}-\d{2}$/.test(month);
+const isMonth = (month: string) => clinicMonthSchema.safeParse(month).success;
 
 export function useBillingPreview(month: string, clinicId: string | null) {
   const api = useApi();

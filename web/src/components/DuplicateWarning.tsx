@@ -4,6 +4,7 @@ import { Alert, Anchor, Checkbox, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { clinicDaySchema } from '@server/domain/calendar';
 import type { PatientView } from '@server/services/patients/patient-input';
 import { usePossibleDuplicates } from '../api/hooks';
 import { formatDay, sortName } from '../lib/format';
@@ -18,7 +19,7 @@ export function usePossibleDuplicatesFor(
     enabled &&
     typed.givenName.trim() !== '' &&
     typed.familyName.trim() !== '' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(typed.birthDate);
+    clinicDaySchema.safeParse(typed.birthDate).success;
   const query = usePossibleDuplicates(
     ready
       ? {

@@ -1,6 +1,7 @@
 // Display helpers: names, dates in the clinic's time zone, and plain-language labels for codes.
 // Label maps are checked against the server's code lists, so a new code cannot go unlabelled.
 import { TZDate } from '@date-fns/tz';
+import { dayOf } from '@server/domain/calendar';
 import type { Activity, Payer, Program } from '@server/domain/billing/vocabulary';
 import type { ScreeningFlag, Sex } from '@server/domain/instruments/types';
 import type { RecommendationKind, ReviewReasonCode } from '@server/domain/registry/case-review';
@@ -122,12 +123,7 @@ export const SEX_LABELS: Record<string, string> = {
 
 /** Today's calendar day (`YYYY-MM-DD`) in an IANA zone (the clinic's), or the browser's. */
 export function todayIn(timeZone?: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(now);
+  return dayOf(now, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** `YYYY-MM` shifted by `delta` months. */

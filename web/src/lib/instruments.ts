@@ -1,8 +1,9 @@
 // The screening questionnaires as the entry form shows them: paraphrased item wording, answer choices,
 // skip logic and how the answers list is sent. Scoring stays on the server.
+import { INSTRUMENTS } from '@server/domain/instruments';
 import { isCssrsYes } from '@server/domain/instruments/c-ssrs-screen';
 import { isPhq9Item9Positive } from '@server/domain/instruments/phq9';
-import type { Answer, InstrumentCode } from '@server/domain/instruments/types';
+import { INSTRUMENT_CODES, type Answer, type InstrumentCode } from '@server/domain/instruments/types';
 
 export interface Choice {
   value: number;
@@ -18,7 +19,7 @@ export interface ItemDef {
   optional?: boolean;
   /** The domain's rule for when an answer starts the safety protocol: the form says so as soon as it is chosen. */
   safety?: (answer: number) => boolean;
-  /** Asked only when this returns true for the answers so far. */
+  /** Asked only when this returns true for the answers so far (the domain's skip logic). */
   askedIf?: (answers: Draft) => boolean;
 }
 
@@ -29,7 +30,7 @@ export interface InstrumentDef {
   /** Recall period and stem read to the patient. */
   stem: string;
   items: ItemDef[];
-  /** Answers the server requires; later items (difficulty, C-SSRS 6b) may be left off. */
+  /** Answers the server requires (the domain's count); later items (difficulty, C-SSRS 6b) may be left off. */
   answerCount: number;
   attribution: string;
 }
@@ -105,13 +106,9 @@ const difficultyItem = (number: string): ItemDef => ({
   optional: true,
 });
 
-const traumaExposed = (a: Draft) => a[0] === 1;
-const thoughtsOfKilling = (a: Draft) => a[1] === 1;
-
-export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
+const FORMS: Record<InstrumentCode, Omit<InstrumentDef, 'answerCount'>> = {
   'phq-9': {
     code: 'phq-9',
-    answerCount: 9,
     name: 'PHQ-9',
     title: 'Depression (PHQ-9)',
     stem: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
@@ -120,7 +117,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'phq-2': {
     code: 'phq-2',
-    answerCount: 2,
     name: 'PHQ-2',
     title: 'Depression quick screen (PHQ-2)',
     stem: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
@@ -129,7 +125,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'gad-7': {
     code: 'gad-7',
-    answerCount: 7,
     name: 'GAD-7',
     title: 'Anxiety (GAD-7)',
     stem: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
@@ -138,7 +133,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'gad-2': {
     code: 'gad-2',
-    answerCount: 2,
     name: 'GAD-2',
     title: 'Anxiety quick screen (GAD-2)',
     stem: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
@@ -147,7 +141,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'audit-c': {
     code: 'audit-c',
-    answerCount: 3,
     name: 'AUDIT-C',
     title: 'Alcohol use (AUDIT-C)',
     stem: 'Thinking about the past year:',
@@ -192,7 +185,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'pc-ptsd-5': {
     code: 'pc-ptsd-5',
-    answerCount: 6,
     name: 'PC-PTSD-5',
     title: 'Trauma (PC-PTSD-5)',
     stem: 'Sometimes things happen to people that are unusually or especially frightening, horrible, or traumatic.',
@@ -212,7 +204,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
         number: String(i + 1),
         text: `In the past month, have you: ${text.charAt(0).toLowerCase()}${text.slice(1)}?`,
         choices: YES_NO,
-        askedIf: traumaExposed,
       })),
     ],
     attribution:
@@ -221,7 +212,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
   },
   'c-ssrs-screen': {
     code: 'c-ssrs-screen',
-    answerCount: 6,
     name: 'C-SSRS screen',
     title: 'Suicide risk (C-SSRS screen)',
     stem: 'In the past month (item 6: ever in your life):',
@@ -243,21 +233,18 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
         text: 'Have you been thinking about how you might do this?',
         choices: YES_NO,
         safety: isCssrsYes,
-        askedIf: thoughtsOfKilling,
       },
       {
         number: '4',
         text: 'Have you had these thoughts and had some intention of acting on them?',
         choices: YES_NO,
         safety: isCssrsYes,
-        askedIf: thoughtsOfKilling,
       },
       {
         number: '5',
         text: 'Have you started to work out, or worked out, the details of how to kill yourself, and do you intend to carry out this plan?',
         choices: YES_NO,
         safety: isCssrsYes,
-        askedIf: thoughtsOfKilling,
       },
       {
         number: '6',
@@ -270,7 +257,6 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
         text: 'Was this within the past 3 months?',
         choices: YES_NO,
         safety: isCssrsYes,
-        askedIf: (a) => a[5] === 1,
       },
     ],
     attribution:
@@ -278,6 +264,22 @@ export const INSTRUMENT_DEFS: Record<InstrumentCode, InstrumentDef> = {
       'Project. Free for clinical use.',
   },
 };
+
+/**
+ * The forms with what the server's definitions decide: how many answers are required and which items
+ * skip logic asks (the item at the same position in the domain's instrument).
+ */
+export const INSTRUMENT_DEFS = Object.fromEntries(
+  INSTRUMENT_CODES.map((code) => {
+    const domain = INSTRUMENTS[code];
+    const form = FORMS[code];
+    const items = form.items.map((item, i): ItemDef => {
+      const when = domain.items[i]?.askedWhen;
+      return when ? { ...item, askedIf: (a: Draft) => a[when.item] === when.is } : item;
+    });
+    return [code, { ...form, items, answerCount: domain.requiredCount }];
+  }),
+) as Record<InstrumentCode, InstrumentDef>;
 
 /** Instruments in the order the picker offers them. */
 export const INSTRUMENT_ORDER: InstrumentCode[] = [

@@ -41,6 +41,7 @@ import {
   useMonthAction,
   useMonthClaims,
 } from '../api/hooks';
+import { clinicMonthSchema } from '@server/domain/calendar';
 import type { MonthPreview, MonthStatus, PreviewEpisode } from '@server/services/billing/billing-month';
 import type { ClaimExportRow } from '@server/services/billing/claims';
 import type { BillingExport } from '../api/types';
@@ -690,7 +691,7 @@ export default function BillingPage() {
   const [tab, setTab] = useState<string | null>(null);
   const preview = useBillingPreview(month, clinic?.id ?? null);
   if (!clinic) return <Loading />;
-  const valid = /^\d{4}-\d{2}$/.test(month);
+  const valid = clinicMonthSchema.safeParse(month).success;
   const status = preview.data?.status;
   const activeTab = tab ?? (status && status !== 'open' ? 'claims' : 'preview');
   return (

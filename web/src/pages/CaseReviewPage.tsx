@@ -32,6 +32,7 @@ import { Link } from 'react-router';
 import { useContacts, useEpisode, useRecordCaseReview, useReviewQueue, useScreenings } from '../api/hooks';
 import { useStaff } from '../api/staff';
 import { RECOMMENDATION_KINDS, type RecommendationKind } from '@server/domain/registry/case-review';
+import { MAX_CONTACT_MINUTES } from '@server/domain/registry/contact-rules';
 import type { PrimaryMeasureCode } from '@server/domain/registry/outcomes';
 import type { ReviewQueueItem } from '@server/services/case-reviews/review-queue';
 import type { RegistryRow } from '@server/services/registry/registry-view';
@@ -324,7 +325,7 @@ function ReviewForm({
               setMinutes(v);
             }}
             min={1}
-            max={480}
+            max={MAX_CONTACT_MINUTES}
             allowDecimal={false}
             w={180}
             error={errors.get('minutes')}

@@ -22,7 +22,7 @@ import { useMemo, useState } from 'react';
 import { useContacts, useCorrectContact } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
 import { ACTIVITIES, type Activity } from '@server/domain/billing/vocabulary';
-import { MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
+import { MAX_CONTACT_MINUTES, MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
 import type { ContactLogView } from '@server/services/contacts/list-contacts';
 import {
   activityLabel,
@@ -151,7 +151,7 @@ function CorrectDialog({
                   value={minutes}
                   onChange={setMinutes}
                   min={1}
-                  max={480}
+                  max={MAX_CONTACT_MINUTES}
                   allowDecimal={false}
                   error={errors.get('replacement.minutes')}
                 />

@@ -26,7 +26,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLogContact } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
 import { ACTIVITIES, type Activity } from '@server/domain/billing/vocabulary';
-import { MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
+import { MAX_CONTACT_MINUTES, MODALITIES, type Modality } from '@server/domain/registry/contact-rules';
 import type { ContactInput } from '../../api/types';
 import type { StaffRole } from '@server/domain/registry/roles';
 import { activityLabel, instantFromInput, localInputValue, modalityLabel } from '../../lib/format';
@@ -257,7 +257,7 @@ export function LogContactForm({
               value={minutes}
               onChange={setMinutes}
               min={1}
-              max={480}
+              max={MAX_CONTACT_MINUTES}
               allowDecimal={false}
               error={errors.get('minutes')}
               required
