@@ -2,6 +2,7 @@
 import { openDatabase } from '../src/db/connection.js';
 import { serveChild } from './child.js';
 import { measureBulkImport } from './figures/bulk-import.js';
+import { measureDashboard } from './figures/dashboard.js';
 import { ensureDataset, type DatasetInput } from './figures/dataset.js';
 import { measureHttpLogging } from './figures/http-logging.js';
 import { measureMonthClose } from './figures/month-close.js';
@@ -14,6 +15,7 @@ export type FigureInput =
   | ({ figure: 'dataset' } & DatasetInput)
   | { figure: 'registry'; databaseUrl: string; orgId: string; reads: number }
   | { figure: 'month-close'; databaseUrl: string; orgId: string; runs: number }
+  | { figure: 'dashboard'; databaseUrl: string; orgId: string; reads: number }
   | { figure: 'http'; databaseUrl: string; orgId: string; requests: number; clients: number }
   | { figure: 'bulk'; databaseUrl: string; orgId: string; rows: number }
   | { figure: 'pglite'; episodes: number; months: number; seed: number; reads: number }
@@ -39,6 +41,8 @@ async function run(input: FigureInput): Promise<unknown> {
       return onPostgres(input.databaseUrl, (h) => measureRegistry(h.db, input.orgId, input.reads));
     case 'month-close':
       return onPostgres(input.databaseUrl, (h) => measureMonthClose(h.db, input.orgId, input.runs));
+    case 'dashboard':
+      return onPostgres(input.databaseUrl, (h) => measureDashboard(h.db, input.orgId, input.reads));
     case 'http':
       return onPostgres(input.databaseUrl, (h) => measureHttpLogging(h.db, input));
     case 'bulk':

@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 import { runFigure } from './child.js';
 import type { BulkFigure } from './figures/bulk-import.js';
+import type { DashboardFigure } from './figures/dashboard.js';
 import type { Dataset } from './figures/dataset.js';
 import type { HttpFigure } from './figures/http-logging.js';
 import type { MonthCloseFigure } from './figures/month-close.js';
@@ -19,6 +20,7 @@ const TARGET_EPISODES = 100_000;
 const TARGET_CONTACTS = 10_000_000;
 const TARGET_PGLITE_EPISODES = 10_000;
 const SEARCH_PATIENTS = 100_000;
+const DASHBOARD_READS = 10;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
@@ -138,6 +140,24 @@ async function postgresRows(o: BenchOptions, url: string): Promise<{ rows: Row[]
       ),
     );
   }
+  if (want('dashboard')) {
+    const target = 'p95 ≤ 2 s for the whole organization, ≤ 3× the baseline';
+    rows.push(
+      await attempt(
+        "leader's dashboard, whole organization",
+        () => runFigure<WithRss<DashboardFigure>>('dashboard', { ...common, reads: DASHBOARD_READS }),
+        (f) => ({
+          figure: "leader's dashboard, whole organization",
+          careloop: `p50 ${ms(f.real.p50)}, p95 ${ms(f.real.p95)} (${f.real.n} reads: program outcomes and 90 days of operations, ${count(f.episodes)} enrolled episodes, ${f.clinics} clinics)`,
+          baseline: `p50 ${ms(f.raw.p50)}, p95 ${ms(f.raw.p95)} (one query: PHQ-9 response and remission counts only)`,
+          target,
+          verdict: `${verdict(f.real.p95 <= 2000 && f.real.p95 <= 3 * f.raw.p95)} (${(f.real.p95 / f.raw.p95).toFixed(2)}×)${sizeNote}`,
+          rss: mib(f.rssMiB),
+        }),
+        target,
+      ),
+    );
+  }
   if (want('http')) {
     const target = '≥ 1 500 req/s, p95 ≤ 30 ms';
     rows.push(
@@ -190,7 +210,7 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   const notes: string[] = [];
-  const postgresFigures = ['dataset', 'registry', 'month-close', 'http', 'bulk'];
+  const postgresFigures = ['dataset', 'registry', 'month-close', 'dashboard', 'http', 'bulk'];
   if (o.databaseUrl && (!o.only || o.only.some((f) => postgresFigures.includes(f)))) {
     notes.push(await postgresSettings(o.databaseUrl));
     const pgRows = await postgresRows(o, o.databaseUrl);
