@@ -9,7 +9,7 @@ import { createUser, createUserInput } from '../../services/users/create-user.js
 import { USER_STATUS_FILTERS, listUsers } from '../../services/users/list-users.js';
 import { deactivateUser, reactivateUser } from '../../services/users/account-status.js';
 import { updateUser, updateUserInput } from '../../services/users/update-user.js';
-import { issueResetCode } from '../../services/auth/reset-codes.js';
+import { issueResetCode } from '../../services/users/reset-codes.js';
 import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';

@@ -29,7 +29,8 @@ import {
   withdrawConsentInput,
 } from '../../services/episodes/episode-input.js';
 import { enrollPatient } from '../../services/episodes/enroll-patient.js';
-import { getEpisode, listPatientEpisodes } from '../../services/episodes/read-episodes.js';
+import { listPatientEpisodes } from '../../services/episodes/list-patient-episodes.js';
+import { getEpisode } from '../../services/read-models/episode-detail.js';
 import { recordConsent } from '../../services/episodes/record-consent.js';
 import { updateEpisode } from '../../services/episodes/update-episode.js';
 import { withdrawConsent } from '../../services/episodes/withdraw-consent.js';

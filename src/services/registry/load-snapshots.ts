@@ -12,7 +12,7 @@ import { OUTREACH_ACTIVITY, PATIENT_CONTACT_ACTIVITIES } from '../../domain/regi
 import type { EpisodeSnapshot } from '../../domain/registry/snapshot.js';
 import { packForPatient } from '../billing/rule-packs.js';
 import { groupBy } from '../group-by.js';
-import { buildSnapshot, type EpisodeFacts } from './build-snapshot.js';
+import { buildSnapshot, type EpisodeFacts } from '../../domain/registry/build-snapshot.js';
 
 export interface EpisodeScope {
   orgId: string;

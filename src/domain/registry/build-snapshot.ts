@@ -1,10 +1,23 @@
 // Turns one episode's stored facts (instants) into its registry snapshot as of a clinic day: pure, no I/O.
-import type { Program } from '../../domain/billing/vocabulary.js';
-import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { toLocalDay, type LocalDay, type LocalMonth } from '../../domain/registry/local-day.js';
-import { measureLabel, type PrimaryMeasureCode } from '../../domain/registry/outcomes.js';
-import type { CssrsLevel } from '../../domain/registry/rules.js';
-import type { ContactActivity, EpisodeSnapshot } from '../../domain/registry/snapshot.js';
+import { minutesToNext } from '../billing/bill-month.js';
+import type { RulePack } from '../billing/rule-pack-schema.js';
+import type { Program } from '../billing/vocabulary.js';
+import type { EpisodeStatus } from './episode-status.js';
+import { toLocalDay, type LocalDay, type LocalMonth } from './local-day.js';
+import {
+  measureLabel,
+  PRIMARY_MEASURE_CODES,
+  type MeasureScore,
+  type PrimaryMeasureCode,
+} from './outcomes.js';
+import type { CssrsLevel } from './rules.js';
+import type { ContactActivity, EpisodeSnapshot } from './snapshot.js';
+
+/** The screens a snapshot reads: the primary measures and the C-SSRS safety screen. */
+export const SNAPSHOT_INSTRUMENTS = [...PRIMARY_MEASURE_CODES, 'c-ssrs-screen'] as const;
+
+/** The first visit; every later completed contact counts as a follow-up (measurement-based-care.md §6). */
+export const INITIAL_ACTIVITY = 'initial_assessment' satisfies ContactActivity;
 
 /** What the loader read for one episode; every time is an instant, every list in any order. */
 export interface EpisodeFacts {
@@ -93,8 +106,56 @@ export function statusOn(facts: EpisodeFacts, asOf: LocalDay, timeZone: string):
   );
 }
 
+export type StoredScreening = EpisodeFacts['screenings'][number];
+
+/** The screens taken by the end of the clinic day `asOf` (each dated in its own clinic's zone), oldest first. */
+export function screensAsOf(screenings: readonly StoredScreening[], asOf: LocalDay) {
+  return screenings
+    .map((s) => ({ ...s, day: toLocalDay(s.at, s.timeZone) }))
+    .filter((s) => s.day <= asOf)
+    .sort(byTime);
+}
+
+/** The primary-measure totals among dated screens, as the outcome rules read them. */
+export function measureScores(screens: readonly (StoredScreening & { day: LocalDay })[]): MeasureScore[] {
+  return screens
+    .filter((s) => PRIMARY_MEASURE_CODES.some((code) => code === s.instrument) && s.total !== null)
+    .map((s) => ({
+      date: s.day,
+      instrument: measureLabel(s.instrument as PrimaryMeasureCode),
+      total: s.total!,
+    }));
+}
+
 const asRegistryActivity = (activity: string): ContactActivity =>
-  activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
+  activity === INITIAL_ACTIVITY ? INITIAL_ACTIVITY : 'follow_up';
+
+/** The pack's add-on codes (99494 under Medicare): extra units on top of an already billable month. */
+const addOnCodes = (pack: RulePack) =>
+  new Set([pack.cocm.initial.addOn?.code, pack.cocm.subsequent.addOn?.code].filter(Boolean));
+
+/**
+ * The registry's billing prompt under the patient's pack: the next code still in reach with the month's
+ * minutes. Care managers are prompted only while the month still lacks a (better) base code; one more
+ * 99494 add-on unit is shown in the billing preview, not raised as a registry flag.
+ */
+export const nextThresholdFor =
+  (pack: RulePack, program: Program) =>
+  (next: NextThresholdInput): EpisodeSnapshot['billing']['next'] => {
+    const found = minutesToNext(
+      {
+        month: next.month,
+        program,
+        countedMinutes: next.minutesThisMonth,
+        priorServiceMonths: next.priorServiceMonths,
+        episodeStartMonth: next.referredMonth,
+      },
+      pack,
+    );
+    return found && !addOnCodes(pack).has(found.code)
+      ? { code: found.code, minutesNeeded: found.minutesNeeded }
+      : null;
+  };
 
 /**
  * The episode as it stood at the end of the clinic day `asOf` in `timeZone`, or null when it had not
@@ -115,10 +176,7 @@ export function buildSnapshot(
   const status = statusOn(facts, asOf, timeZone);
   const month = asOf.slice(0, 7);
 
-  const screens = facts.screenings
-    .map((s) => ({ ...s, day: toLocalDay(s.at, s.timeZone) }))
-    .filter((s) => s.day <= asOf)
-    .sort(byTime);
+  const screens = screensAsOf(facts.screenings, asOf);
   const item9 = screens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null).at(-1);
   const cssrs = screens.filter((s) => s.instrument === 'c-ssrs-screen').at(-1);
 
@@ -150,13 +208,7 @@ export function buildSnapshot(
     enrolledAt: status === 'referred' ? null : known(facts.enrolledAt),
     relapsePreventionAt,
     primaryMeasure: measureLabel(facts.primaryMeasure),
-    scores: screens
-      .filter((s) => (s.instrument === 'phq-9' || s.instrument === 'gad-7') && s.total !== null)
-      .map((s) => ({
-        date: s.day,
-        instrument: measureLabel(s.instrument as PrimaryMeasureCode),
-        total: s.total!,
-      })),
+    scores: measureScores(screens),
     safety: {
       phq9Item9: item9 ? { date: item9.day, value: item9.item9! } : null,
       cssrs: cssrs ? { date: cssrs.day, value: (cssrs.severity ?? 'negative') as CssrsLevel } : null,
