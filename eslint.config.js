@@ -1,6 +1,58 @@
-// Lint gates: floating promises, type-only imports, exhaustive switches, and a pure domain layer.
+// Lint gates: floating promises, type-only imports, exhaustive switches, a pure domain layer, and
+// service folders that import only downward.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The service folders from the bottom up (docs/architecture.md draws them). A folder may import the
+ * shared modules at the top of services/ and folders of LOWER layers only, never its own layer's
+ * siblings, so no import cycle can form between folders.
+ */
+const SERVICE_LAYERS = [
+  ['audit'],
+  ['auth', 'clinics', 'rules', 'triage'],
+  ['users', 'patients'],
+  ['orgs', 'episodes', 'screenings', 'fhir', 'billing'],
+  ['care-plan', 'contacts', 'registry'],
+  ['case-reviews', 'bulk'],
+  ['read-models'],
+];
+
+const placed = SERVICE_LAYERS.flat();
+const unplaced = readdirSync(`${import.meta.dirname}/src/services`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !placed.includes(entry.name))
+  .map((entry) => entry.name);
+if (unplaced.length > 0) {
+  throw new Error(`eslint.config.js: place src/services/${unplaced.join(', ')} in SERVICE_LAYERS.`);
+}
+
+/** One restriction per service folder: siblings of its layer and every folder above it are off limits. */
+const serviceLayering = SERVICE_LAYERS.flatMap((layer, level) =>
+  layer.flatMap((folder) => {
+    const above = SERVICE_LAYERS.slice(level)
+      .flat()
+      .filter((other) => other !== folder);
+    const rule = (up) => ({
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${up}(${above.join('|')})/`,
+              message: `services/${folder} sits below these folders (SERVICE_LAYERS in eslint.config.js): import downward only.`,
+            },
+          ],
+        },
+      ],
+    });
+    // Import paths are relative: one `../` from a folder's own files, two from its subfolders.
+    return [
+      { files: [`src/services/${folder}/*.ts`], rules: rule('\\.\\./') },
+      { files: [`src/services/${folder}/*/**/*.ts`], rules: rule('\\.\\./\\.\\./') },
+    ];
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules', '**/dist', 'careloop-data', 'bin', 'test-results'] },
@@ -35,6 +87,38 @@ export default tseslint.config(
                 'node:*',
               ],
               message: 'domain/ is pure: only types, zod and date utilities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...serviceLayering,
+  {
+    // The shared modules at the top of services/ are below every service folder.
+    files: ['src/services/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: `^\\./(${placed.join('|')})/`, message: 'services/*.ts is below every service folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // FHIR mappings are data in, resources out: they sit beside domain/ and below every use case.
+    files: ['src/fhir/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '**/http/**', '**/cli/**', '**/sim/**', '**/db/**'],
+              message: 'fhir/ depends on nothing above it: take the data as arguments.',
             },
           ],
         },

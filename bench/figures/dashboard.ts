@@ -2,7 +2,7 @@
 // hand-written query for the headline response and remission counts.
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/connection.js';
-import { addDays } from '../../src/domain/registry/local-day.js';
+import { addDays } from '../../src/domain/calendar/index.js';
 import type { Actor } from '../../src/services/actor.js';
 import { operationsQuery, readOperations } from '../../src/services/outcomes/operations.js';
 import { outcomesQuery, readProgramOutcomes } from '../../src/services/outcomes/program-outcomes.js';

@@ -1,7 +1,6 @@
 // Maps a closed month's claim lines to FHIR R4 Claim resources (one per episode), per docs/domain/fhir.md §6.
 import type { Bundle, Claim, Money } from '@medplum/fhirtypes';
-import { chargedCents, type ClaimExportRow } from '../services/billing/claims.js';
-import { PLACE_OF_SERVICE_OFFICE } from '../services/billing/exports/claims-csv.js';
+import { chargedCents, PLACE_OF_SERVICE_OFFICE, type ClaimExportRow } from '../domain/billing/claim-lines.js';
 
 export const SYSTEMS = {
   cpt: 'http://www.ama-assn.org/go/cpt',

@@ -6,7 +6,8 @@ import type { Actor } from '../services/actor.js';
 import { caseReviewInput } from '../services/case-reviews/record-case-review.js';
 import { contactInput } from '../services/contacts/contact-input.js';
 import { insertContactEntry } from '../services/contacts/log-contact.js';
-import { noteInput, type EpisodeView } from '../services/episodes/episode-input.js';
+import { noteInput } from '../services/episodes/episode-input.js';
+import type { EpisodeView } from '../services/episodes/episode-view.js';
 import type { EpisodePlan, PlannedContact, TeamMember } from './episode-plan.js';
 
 export interface EpisodeHistory {

@@ -22,3 +22,9 @@ export const BH_ROLES: readonly StaffRole[] = ['care_manager', 'psychiatric_cons
 export function isBehavioralHealthRole(role: StaffRole): boolean {
   return BH_ROLES.includes(role);
 }
+
+/** The CoCM triad: the PCP with the behavioral health team; they work the registry. */
+export const CARE_TEAM_ROLES: readonly StaffRole[] = ['pcp', ...BH_ROLES];
+
+/** The triad works the registry; an admin (operations) may read it. */
+export const REGISTRY_READER_ROLES: readonly StaffRole[] = ['admin', ...CARE_TEAM_ROLES];

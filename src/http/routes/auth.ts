@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { login, loginInput, type SessionUser } from '../../services/auth/login.js';
 import { endSession } from '../../services/auth/sessions.js';
 import { changePassword, changePasswordInput } from '../../services/auth/change-password.js';
-import { resetPasswordInput, resetPasswordWithCode } from '../../services/auth/reset-codes.js';
+import { resetPasswordInput, resetPasswordWithCode } from '../../services/users/reset-codes.js';
 import { recordAudit } from '../../services/audit/audit-event.js';
 import { SESSION_COOKIE, cameOverTls, credentialOf } from '../auth.js';
 import type { AppEnv } from '../env.js';

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { observationSearch, readFhirPatient, searchObservations } from '../../services/fhir/read-fhir.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
-import { idParam } from './patients.js';
+import { idParam } from '../params.js';
 import { CLINICAL } from './screenings.js';
 
 const fhirJson = (c: Context<AppEnv>, resource: unknown) =>

@@ -1,8 +1,13 @@
-// Mounts every resource router under /api.
+// Mounts every router under /api: one per service folder (episodes, contacts, registry, case-reviews,
+// care-plan, billing…), so a route is found where its use case lives.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
+import { carePlanRoutes } from './care-plan.js';
+import { caseReviewRoutes } from './case-reviews.js';
+import { contactRoutes } from './contacts.js';
+import { episodeRoutes } from './episodes.js';
 import { fhirRoutes } from './fhir.js';
 import { organizationRoutes } from './organization.js';
 import { outcomeRoutes } from './outcomes.js';
@@ -20,7 +25,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     patientRoutes(),
     screeningRoutes(),
     ruleRoutes(),
+    episodeRoutes(),
+    contactRoutes(),
     registryRoutes(),
+    caseReviewRoutes(),
+    carePlanRoutes(),
     billingRoutes(),
     fhirRoutes(),
     outcomeRoutes(),

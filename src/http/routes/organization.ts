@@ -9,9 +9,10 @@ import { createUser, createUserInput } from '../../services/users/create-user.js
 import { USER_STATUS_FILTERS, listUsers } from '../../services/users/list-users.js';
 import { deactivateUser, reactivateUser } from '../../services/users/account-status.js';
 import { updateUser, updateUserInput } from '../../services/users/update-user.js';
-import { issueResetCode } from '../../services/auth/reset-codes.js';
+import { issueResetCode } from '../../services/users/reset-codes.js';
 import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
+import { uuidParam } from '../params.js';
 import { defineRoute } from '../route.js';
 
 const clinicView = clinicViewSchema;
@@ -64,7 +65,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       roles: ['admin'],
       summary: 'Change a clinic’s name, time zone or billing identity (group NPI, EIN, address; null clears)',
       tags: ['organization'],
-      params: z.object({ id: uuid }),
+      params: uuidParam,
       body: updateClinicInput,
       response: clinicView,
     },
@@ -111,7 +112,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       summary:
         'Change a staff member’s name, roles, clinics, credential or NPI (null clears); the last active admin keeps the admin role (422)',
       tags: ['organization'],
-      params: z.object({ id: uuid }),
+      params: uuidParam,
       body: updateUserInput,
       response: userView,
     },
@@ -126,7 +127,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       summary:
         'Deactivate a staff member: their sessions and tokens end at once and they cannot sign in; records keep their name',
       tags: ['organization'],
-      params: z.object({ id: uuid }),
+      params: uuidParam,
       response: userView,
     },
     ({ deps, actor, params }) => deactivateUser({ db: deps.db, actor, userId: params.id }),
@@ -139,7 +140,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       roles: ['admin'],
       summary: 'Let a deactivated staff member sign in again',
       tags: ['organization'],
-      params: z.object({ id: uuid }),
+      params: uuidParam,
       response: userView,
     },
     ({ deps, actor, params }) => reactivateUser({ db: deps.db, actor, userId: params.id }),
@@ -153,7 +154,7 @@ export function organizationRoutes(): OpenAPIHono<AppEnv> {
       summary:
         'Issue a one-time reset code (shown only in this reply); the old password and all sessions end, and the user sets a new password with the code',
       tags: ['organization'],
-      params: z.object({ id: uuid }),
+      params: uuidParam,
       status: 201,
       response: z.object({ code: z.string(), expiresAt: z.string() }),
     },

@@ -9,13 +9,12 @@ import { addressViewSchema } from '../../services/postal-address.js';
 import { updatePatient, updatePatientInput } from '../../services/patients/update-patient.js';
 import { getPatient, listPatients, listPatientsQuery } from '../../services/patients/read-patients.js';
 import type { AppEnv } from '../env.js';
+import { idParam } from '../params.js';
 import { defineRoute } from '../route.js';
 
 /** Everyone who works with patients; billing needs demographics for claims. */
 export const PATIENT_READERS: readonly Role[] = ROLES;
 const PATIENT_WRITERS: Role[] = ['admin', 'pcp', 'care_manager', 'medical_assistant', 'front_desk'];
-
-export const idParam = z.object({ id: z.string() });
 
 const patientView = z.object({
   id: z.string(),

@@ -3,8 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { auditQuery, listAuditEvents } from '../../services/audit/list-audit.js';
 import { getRuleSet, updateRuleSet, type RuleSetKind } from '../../services/rules/rule-sets.js';
-import { uuid } from '../../services/schemas.js';
 import type { AppEnv } from '../env.js';
+import { uuidParam } from '../params.js';
 import { defineRoute } from '../route.js';
 import { CLINICAL } from './screenings.js';
 
@@ -26,7 +26,7 @@ export function ruleRoutes(): OpenAPIHono<AppEnv> {
         roles: ['admin', ...CLINICAL],
         summary: `The clinic’s ${kind} rule set (version 0 = defaults)`,
         tags: ['rules'],
-        params: z.object({ id: uuid }),
+        params: uuidParam,
       },
       ({ deps, actor, params }) => getRuleSet({ db: deps.db, actor, clinicId: params.id, kind }),
     );
@@ -38,7 +38,7 @@ export function ruleRoutes(): OpenAPIHono<AppEnv> {
         roles: ['admin'],
         summary: `Replace the clinic’s ${kind} rule set (send the version you edited)`,
         tags: ['rules'],
-        params: z.object({ id: uuid }),
+        params: uuidParam,
         body: z.object({ version: z.number().int().min(0), rules: z.unknown() }),
       },
       ({ deps, actor, params, body }) =>

@@ -12,7 +12,7 @@ import {
 } from '../../services/triage/worklist.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
-import { idParam } from './patients.js';
+import { idParam } from '../params.js';
 
 /** Clinical staff who give, read and act on screenings. */
 export const CLINICAL: Role[] = ['pcp', 'care_manager', 'psychiatric_consultant', 'medical_assistant'];

@@ -7,7 +7,7 @@ import { packWarnings, type RulePackWarning } from '../../domain/billing/pack-se
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { clinicTimeZone } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
 import { uuid } from '../schemas.js';
 import { billClinicMonth, type EpisodeMonth } from './month-facts.js';
 import { packsFor } from './rule-packs.js';

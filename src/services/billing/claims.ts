@@ -1,7 +1,8 @@
 // A closed month's claims with their reasons, the skipped episodes, and the export rows built from them.
+// The line types live in the domain so that every export format (fhir/ included) reads them from below.
 import type { Db } from '../../db/connection.js';
 import { chargeFor, lineChargeCents } from '../../domain/billing/charges.js';
-import type { PostalAddress } from '../../domain/billing/identifiers.js';
+import type { ClaimExportRow, ClinicBillingIdentity } from '../../domain/billing/claim-lines.js';
 import { lastDayOfMonth, dayOf } from '../../domain/calendar/index.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
@@ -9,78 +10,10 @@ import { recordAudit } from '../audit/audit-event.js';
 import { groupBy } from '../group-by.js';
 import { addressColumns, addressFromRow } from '../postal-address.js';
 import { loadChargeSchedule } from './charge-schedule.js';
-import { packsFor } from './rule-packs.js';
-import { loadEpisodeRecords } from '../registry/load-snapshots.js';
-import { registryRulesByClinic, toRegistryRow } from '../registry/registry-view.js';
+import { loadClaimOutcomes } from './claim-outcomes.js';
 import { closedMonthWarnings, monthStatus, type MonthArgs, type MonthStatus } from './billing-month.js';
 
-export interface ClaimView {
-  id: string;
-  episodeId: string;
-  patientId: string;
-  billingPractitionerId: string;
-  program: string;
-  code: string;
-  units: number;
-  serviceDate: string;
-  minutes: number;
-  diagnoses: string[];
-  reasons: string[];
-  rulePackId: string;
-  monthKind: string | null;
-  /** Expected payment from the rule pack's amount (billing.md §9), null when the pack has none. */
-  feeCents: number | null;
-  /** The practice's charge, units × the charge schedule's price; null when the code has no price. */
-  chargeCents: number | null;
-  /** Why `chargeCents` is null (exports are refused until it is set), else null. */
-  chargeNote: string | null;
-}
-
-/** Everything an export needs about one claim line; names and ids of people, no free text. */
-export interface ClaimExportRow extends ClaimView {
-  month: string;
-  patient: {
-    mrn: string;
-    givenName: string;
-    familyName: string;
-    birthDate: string;
-    sex: string;
-    payer: string | null;
-    memberId: string | null;
-    address: PostalAddress | null;
-  };
-  /** The month's billing practitioner; the 837P takes the structured names, never the display name split. */
-  billingPractitioner: {
-    name: string;
-    givenName: string | null;
-    familyName: string | null;
-    npi: string | null;
-  };
-  consentDate: string | null;
-  /** The recorded initiating visit (billing.md §1), null when none is. */
-  initiatingVisitDate: string | null;
-  referralDate: string;
-  lastCaseReviewDate: string | null;
-  baselineScore: number | null;
-  latestScore: number | null;
-  minutesByRole: Record<string, number>;
-}
-
-/** A line's charge for an export; exports refuse uncharged lines first, so a null here is a programming error. */
-export function chargedCents(line: ClaimExportRow): number {
-  if (line.chargeCents === null)
-    throw new Error(`claim line ${line.id} has no charge; check the schedule first`);
-  return line.chargeCents;
-}
-
-/** The clinic as the billing provider of its claims (837P 2010AA, CSV billing_tin). */
-export interface ClinicBillingIdentity {
-  id: string;
-  name: string;
-  billingNpi: string | null;
-  taxId: string | null;
-  address: PostalAddress | null;
-}
+export type { ClaimExportRow, ClaimView, ClinicBillingIdentity } from '../../domain/billing/claim-lines.js';
 
 export interface MonthClaims {
   month: string;
@@ -168,18 +101,7 @@ export async function loadMonthClaims(
     .orderBy('episode_id')
     .execute();
   const episodeIds = [...new Set(rows.map((r) => r.episode_id))];
-  const monthEnd = lastDayOfMonth(month);
-  const records =
-    episodeIds.length === 0
-      ? []
-      : await loadEpisodeRecords(
-          db,
-          { orgId: actor.orgId, clinicIds: [clinicId], episodeIds },
-          () => monthEnd,
-          await packsFor(db, actor.orgId),
-        );
-  const rules = (await registryRulesByClinic(db, actor.orgId, [clinicId])).get(clinicId)!;
-  const registry = new Map(records.map((r) => [r.snapshot.episodeId, toRegistryRow(r, rules)]));
+  const outcomes = await loadClaimOutcomes(db, actor.orgId, clinicId, episodeIds, lastDayOfMonth(month));
   const minutes =
     episodeIds.length === 0
       ? []
@@ -206,7 +128,7 @@ export async function loadMonthClaims(
     },
     status,
     claims: rows.map((r) => {
-      const reg = registry.get(r.episode_id);
+      const outcome = outcomes.get(r.episode_id);
       const byRole: Record<string, number> = {};
       for (const m of minutesByEpisode.get(r.episode_id) ?? []) byRole[m.staff_role] = Number(m.minutes);
       const price = chargeFor(schedule, r.code, clinicId);
@@ -249,9 +171,9 @@ export async function loadMonthClaims(
         consentDate: day(r.consent_obtained_at, r.timezone),
         initiatingVisitDate: r.initiating_visit_on,
         referralDate: day(r.referred_at, r.timezone)!,
-        lastCaseReviewDate: reg?.lastCaseReviewAt ? day(new Date(reg.lastCaseReviewAt), r.timezone) : null,
-        baselineScore: reg?.baselineScore ?? null,
-        latestScore: reg?.latestScore ?? null,
+        lastCaseReviewDate: day(outcome?.lastCaseReviewAt ?? null, r.timezone),
+        baselineScore: outcome?.baselineScore ?? null,
+        latestScore: outcome?.latestScore ?? null,
         minutesByRole: byRole,
       };
     }),

@@ -14,7 +14,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { lockedMonth } from '../billing/billing-month.js';
 import { packForPatient, packsFor } from '../billing/rule-packs.js';
-import { clinicTimeZone } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
 import { contactInput } from '../contacts/contact-input.js';
 import { addToRollups, type MinuteDelta } from '../contacts/minute-rollups.js';
 import { uuid } from '../schemas.js';

@@ -7,7 +7,7 @@ import { triage } from '../../domain/triage.js';
 import { zodIssues, type Issue } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { clinicTimeZone } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
 import { loadRuleSet, type ScreeningRules } from '../rules/rule-sets.js';
 import { uuid } from '../schemas.js';
 import { screeningInput } from '../screenings/record-screening.js';

@@ -5,7 +5,8 @@ import { futureDayIssues } from '../../domain/registry/future-day.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
+import { findEpisode } from '../episodes/find-episode.js';
 import { isoDate, trimmed, uuid } from '../schemas.js';
 
 // "Not in the future" needs the episode's clinic day, so the use cases check it (futureDayIssues).

@@ -6,7 +6,7 @@ import type { RulePack } from '../../domain/billing/rule-pack-schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor, Role } from '../actor.js';
 import { packsWith, type StoredPack } from '../billing/rule-packs.js';
-import type { EpisodeView } from '../episodes/episode-input.js';
+import type { EpisodeView } from '../episodes/episode-view.js';
 import { uuid } from '../schemas.js';
 import type { StaffMember } from '../staff.js';
 

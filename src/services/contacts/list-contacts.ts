@@ -7,7 +7,8 @@ import type { Program, StaffRole } from '../../domain/billing/vocabulary.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { packForPatient, packsFor } from '../billing/rule-packs.js';
-import { clinicTimeZone, findEpisode } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
+import { findEpisode } from '../episodes/find-episode.js';
 import { contactColumns, toContactView, type ContactView } from './contact-input.js';
 
 export interface MonthMinutes {

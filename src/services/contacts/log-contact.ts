@@ -18,7 +18,7 @@ import type { Actor } from '../actor.js';
 import { auditRow, recordAudit } from '../audit/audit-event.js';
 import { lockedMonth } from '../billing/billing-month.js';
 import { packForPatient } from '../billing/rule-packs.js';
-import type { EpisodeView } from '../episodes/episode-input.js';
+import type { EpisodeView } from '../episodes/episode-view.js';
 import { contactColumns, toContactView, type ContactInput, type ContactView } from './contact-input.js';
 import { loadContactContext, type ContactContext } from './contact-context.js';
 import { addToExisting, addToRollups, rollupRow, type MinuteDelta } from './minute-rollups.js';

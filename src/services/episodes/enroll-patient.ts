@@ -6,13 +6,8 @@ import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { requireStaff } from '../staff.js';
 import { currentConsentColumns, insertConsentRecord, recordBillingPractitioner } from './consent-history.js';
-import {
-  episodeColumns,
-  initiatingVisitColumns,
-  toEpisodeView,
-  type EnrollInput,
-  type EpisodeView,
-} from './episode-input.js';
+import { initiatingVisitColumns, type EnrollInput } from './episode-input.js';
+import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
 
 export async function enrollPatient({
   db,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { uuid } from '../schemas.js';
-import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-input.js';
+import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
 
 export async function findEpisode(
   db: Db,
@@ -22,14 +22,4 @@ export async function findEpisode(
   const row = await query.executeTakeFirst();
   if (!row || !actor.clinicIds.includes(row.clinic_id)) throw AppError.notFound('Episode', field);
   return toEpisodeView(row);
-}
-
-export async function clinicTimeZone(db: Db, orgId: string, clinicId: string): Promise<string> {
-  const clinic = await db
-    .selectFrom('clinics')
-    .select('timezone')
-    .where('org_id', '=', orgId)
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow();
-  return clinic.timezone;
 }

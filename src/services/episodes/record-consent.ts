@@ -8,7 +8,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { requireStaff } from '../staff.js';
 import type { consentInput } from './episode-input.js';
-import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-input.js';
+import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
 import { findEpisode } from './find-episode.js';
 import { currentConsentColumns, currentPractitionerSince, insertConsentRecord } from './consent-history.js';
 

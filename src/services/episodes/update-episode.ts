@@ -8,13 +8,8 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { requireStaff } from '../staff.js';
 import { recordBillingPractitioner } from './consent-history.js';
-import {
-  episodeColumns,
-  initiatingVisitColumns,
-  toEpisodeView,
-  type EpisodeView,
-  type UpdateEpisodeInput,
-} from './episode-input.js';
+import { initiatingVisitColumns, type UpdateEpisodeInput } from './episode-input.js';
+import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
 import { findEpisode } from './find-episode.js';
 
 export async function updateEpisode({

@@ -5,12 +5,8 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { requireStaff } from '../staff.js';
-import {
-  episodeColumns,
-  toEpisodeView,
-  type EpisodeView,
-  type withdrawConsentInput,
-} from './episode-input.js';
+import type { withdrawConsentInput } from './episode-input.js';
+import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
 import { findEpisode } from './find-episode.js';
 
 export async function withdrawConsent({

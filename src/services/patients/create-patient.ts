@@ -4,7 +4,7 @@ import { futureDayIssues } from '../../domain/registry/future-day.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { clinicTimeZone } from '../episodes/find-episode.js';
+import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
 import { addressToRow } from '../postal-address.js';
 import { patientColumns, toPatientView, type PatientInput, type PatientView } from './patient-input.js';
 

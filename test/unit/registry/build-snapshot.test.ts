@@ -1,12 +1,14 @@
 // The registry as of a day is a true past: buildSnapshot keeps only what existed by the end of that clinic day.
 import { describe, expect, it } from 'vitest';
 import { episodeSnapshotSchema } from '../../../src/domain/registry/snapshot.js';
+import { MEDICARE_2025 } from '../../../src/domain/billing/index.js';
 import {
   buildSnapshot,
+  nextThresholdFor,
   statusOn,
   type EpisodeFacts,
   type NextThresholdInput,
-} from '../../../src/services/registry/build-snapshot.js';
+} from '../../../src/domain/registry/build-snapshot.js';
 
 const NY = 'America/New_York';
 /** 2026-09-01 ends in New York at 04:00 UTC on 09-02 (EDT, UTC−4). */
@@ -287,5 +289,31 @@ describe('buildSnapshot: minutes of the month only up to the day', () => {
         referredMonth: '2026-06',
       },
     ]);
+  });
+});
+
+describe('nextThresholdFor: the registry prompts for the next base code only (billing.md §2.1)', () => {
+  const subsequent = (minutesThisMonth: number): NextThresholdInput => ({
+    month: '2025-10',
+    status: 'active',
+    minutesThisMonth,
+    priorServiceMonths: ['2025-09'],
+    referredMonth: '2025-09',
+  });
+  it.each([
+    ['nothing yet in a subsequent month → G2214 at 16', subsequent(0), { code: 'G2214', minutesNeeded: 16 }],
+    ['25 minutes → 6 more for 99493 (31)', subsequent(25), { code: '99493', minutesNeeded: 6 }],
+    [
+      'initial month at 20 → 99492 at 36',
+      { ...subsequent(20), priorServiceMonths: [], referredMonth: '2025-10' },
+      { code: '99492', minutesNeeded: 16 },
+    ],
+    ['99493 reached: one more 99494 unit is the preview’s, not a registry prompt', subsequent(31), null],
+  ])('%s', (_rule, input, next) => {
+    expect(nextThresholdFor(MEDICARE_2025, 'cocm')(input)).toEqual(next);
+  });
+
+  it('general BHI once reached prompts nothing (once a month, no add-on)', () => {
+    expect(nextThresholdFor(MEDICARE_2025, 'general_bhi')(subsequent(20))).toBeNull();
   });
 });

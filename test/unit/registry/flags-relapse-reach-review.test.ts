@@ -5,7 +5,7 @@ import { computeFlags, type FlagCode } from '../../../src/domain/registry/flags.
 import { DEFAULT_REGISTRY_RULES, type RegistryRules } from '../../../src/domain/registry/rules.js';
 import type { EpisodeSnapshot } from '../../../src/domain/registry/snapshot.js';
 import { sortByUrgency } from '../../../src/domain/registry/urgency.js';
-import { buildSnapshot, type EpisodeFacts } from '../../../src/services/registry/build-snapshot.js';
+import { buildSnapshot, type EpisodeFacts } from '../../../src/domain/registry/build-snapshot.js';
 import { day, phq9, quietEpisode } from './fixtures.js';
 
 const reasonFor = (s: EpisodeSnapshot, asOf: string, code: FlagCode, rules?: RegistryRules) =>

@@ -23,8 +23,8 @@ import type { ReviewQueueItem } from '@server/services/case-reviews/review-queue
 import type { ClinicView } from '@server/services/clinics/clinic-view';
 import type { ContactView } from '@server/services/contacts/contact-input';
 import type { ContactLogView } from '@server/services/contacts/list-contacts';
-import type { EpisodeView } from '@server/services/episodes/episode-input';
-import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
+import type { EpisodeView } from '@server/services/episodes/episode-view';
+import type { EpisodeDetail } from '@server/services/read-models/episode-detail';
 import type { PatientView } from '@server/services/patients/patient-input';
 import type { CaseloadView } from '@server/services/registry/caseloads';
 import type { RegistryRow } from '@server/services/registry/registry-view';
@@ -33,7 +33,7 @@ import type { ScreeningListItem } from '@server/services/screenings/list-screeni
 import type { ScreeningView } from '@server/services/screenings/record-screening';
 import type { completeWorklistItem, WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
 import type { UserView } from '@server/services/users/create-user';
-import type { IssuedResetCode } from '@server/services/auth/reset-codes';
+import type { IssuedResetCode } from '@server/services/users/reset-codes';
 import type { errorBody } from '@server/http/errors';
 import type { Issue } from '@server/errors';
 import type {

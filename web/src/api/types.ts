@@ -26,7 +26,7 @@ import type { createUserInput } from '@server/services/users/create-user';
 import type { updateUserInput } from '@server/services/users/update-user';
 import type { UserStatusFilter } from '@server/services/users/list-users';
 import type { changePasswordInput } from '@server/services/auth/change-password';
-import type { resetPasswordInput } from '@server/services/auth/reset-codes';
+import type { resetPasswordInput } from '@server/services/users/reset-codes';
 import type { duplicatesQuery } from '@server/services/patients/find-duplicates';
 
 /** What JSON makes of a server value: dates arrive as ISO 8601 strings. */

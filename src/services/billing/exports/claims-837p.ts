@@ -2,8 +2,12 @@
 import { JSEDINotation, X12Generator, X12Parser, X12QueryEngine, type X12Interchange } from 'node-x12';
 import type { PostalAddress } from '../../../domain/billing/identifiers.js';
 import type { Issue } from '../../../errors.js';
-import { chargedCents, type ClaimExportRow, type ClinicBillingIdentity } from '../claims.js';
-import { PLACE_OF_SERVICE_OFFICE } from './claims-csv.js';
+import {
+  chargedCents,
+  PLACE_OF_SERVICE_OFFICE,
+  type ClaimExportRow,
+  type ClinicBillingIdentity,
+} from '../../../domain/billing/claim-lines.js';
 
 export interface Submitter {
   /** Interchange sender and submitter id (ISA06, GS02, 1000A NM109). */

@@ -1,10 +1,11 @@
 // The billing team's monthly CSV (columns of docs/domain/fhir.md §7), safe to open in a spreadsheet.
 import { monthsBetween } from '../../../domain/calendar/index.js';
 import { spreadsheetCsv } from '../../spreadsheet-csv.js';
-import type { ClaimExportRow, ClinicBillingIdentity } from '../claims.js';
-
-/** CMS place of service 11: office (docs/domain/fhir.md §6). */
-export const PLACE_OF_SERVICE_OFFICE = '11';
+import {
+  PLACE_OF_SERVICE_OFFICE,
+  type ClaimExportRow,
+  type ClinicBillingIdentity,
+} from '../../../domain/billing/claim-lines.js';
 
 export const CLAIM_CSV_COLUMNS = [
   'service_month',

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import { useAcknowledge } from '../../api/hooks';
 import { useStaff } from '../../api/staff';
-import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
+import type { EpisodeDetail } from '@server/services/read-models/episode-detail';
 import { formatDate, formatDateTime, recommendationKindLabel } from '../../lib/format';
 import { useSession } from '../../session/SessionProvider';
 import { QueryState } from '../QueryState';

@@ -33,7 +33,7 @@ import {
 } from '@server/domain/registry/episode-status';
 import { measureLabel } from '@server/domain/registry/outcomes';
 import type { MedicationView } from '@server/services/care-plan/medications';
-import type { EpisodeDetail } from '@server/services/episodes/read-episodes';
+import type { EpisodeDetail } from '@server/services/read-models/episode-detail';
 import {
   useAddMedication,
   useRecordConsent,

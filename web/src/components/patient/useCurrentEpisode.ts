@@ -1,6 +1,6 @@
 // The patient's episode of care the chart shows: the open one, else the most recent.
 import { useEpisode, usePatientEpisodes } from '../../api/hooks';
-import type { EpisodeView } from '@server/services/episodes/episode-input';
+import type { EpisodeView } from '@server/services/episodes/episode-view';
 import { useSession } from '../../session/SessionProvider';
 
 export function pickCurrent(episodes: EpisodeView[]): EpisodeView | null {

@@ -5,10 +5,10 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { lockAccount } from '../users/staff-account.js';
-import { newPassword } from './password-policy.js';
-import { hashPassword } from './passwords.js';
-import { endUserSessions, hashToken } from './sessions.js';
+import { lockAccount } from './staff-account.js';
+import { newPassword } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
+import { endUserSessions, hashToken } from '../auth/sessions.js';
 
 /** How long a code stays usable, and how many wrong tries void it. */
 export const RESET_CODE_HOURS = 24;

@@ -1,4 +1,4 @@
-// Reads episodes: one with its registry row, medications, case reviews and recommendations; a patient's list.
+// Reads one episode composed with its registry row, medications, case reviews and recommendations.
 import type { Db } from '../../db/connection.js';
 import type { RecommendationKind } from '../../domain/registry/case-review.js';
 import type { Actor } from '../actor.js';
@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/audit-event.js';
 import { packsFor } from '../billing/rule-packs.js';
 import { listMedications, type MedicationView } from '../care-plan/medications.js';
 import type { CaseReviewView } from '../case-reviews/record-case-review.js';
-import { findPatient } from '../patients/read-patients.js';
 import { loadEpisodeRecords } from '../registry/load-snapshots.js';
 import {
   asOfResolver,
@@ -14,8 +13,8 @@ import {
   toRegistryRow,
   type RegistryRow,
 } from '../registry/registry-view.js';
-import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-input.js';
-import { findEpisode } from './find-episode.js';
+import type { EpisodeView } from '../episodes/episode-view.js';
+import { findEpisode } from '../episodes/find-episode.js';
 
 export interface EpisodeDetail extends EpisodeView {
   registry: RegistryRow | null;
@@ -92,34 +91,5 @@ export async function getEpisode({
           })),
       })),
     };
-  });
-}
-
-export async function listPatientEpisodes({
-  db,
-  actor,
-  patientId,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-}): Promise<{ episodes: EpisodeView[] }> {
-  return db.transaction().execute(async (trx) => {
-    const patient = await findPatient(trx, actor, patientId);
-    const rows = await trx
-      .selectFrom('episodes')
-      .select(episodeColumns)
-      .where('org_id', '=', actor.orgId)
-      .where('patient_id', '=', patient.id)
-      .orderBy('referred_at', 'desc')
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'episode.read',
-      entity: 'episode',
-      patientId: patient.id,
-      clinicId: patient.clinicId,
-      details: { count: rows.length },
-    });
-    return { episodes: rows.map(toEpisodeView) };
   });
 }

@@ -1,10 +1,23 @@
 // Turns one episode's stored facts (instants) into its registry snapshot as of a clinic day: pure, no I/O.
-import type { Program } from '../../domain/billing/vocabulary.js';
-import type { EpisodeStatus } from '../../domain/registry/episode-status.js';
-import { dayOf, monthOfDay, type ClinicDay, type ClinicMonth } from '../../domain/calendar/index.js';
-import { measureLabel, type PrimaryMeasureCode } from '../../domain/registry/outcomes.js';
-import type { CssrsLevel } from '../../domain/registry/rules.js';
-import type { ContactActivity, EpisodeSnapshot } from '../../domain/registry/snapshot.js';
+import { minutesToNext } from '../billing/bill-month.js';
+import type { RulePack } from '../billing/rule-pack-schema.js';
+import type { Program } from '../billing/vocabulary.js';
+import type { EpisodeStatus } from './episode-status.js';
+import { dayOf, type ClinicDay, type ClinicMonth } from '../calendar/index.js';
+import {
+  measureLabel,
+  PRIMARY_MEASURE_CODES,
+  type MeasureScore,
+  type PrimaryMeasureCode,
+} from './outcomes.js';
+import type { CssrsLevel } from './rules.js';
+import type { ContactActivity, EpisodeSnapshot } from './snapshot.js';
+
+/** The screens a snapshot reads: the primary measures and the C-SSRS safety screen. */
+export const SNAPSHOT_INSTRUMENTS = [...PRIMARY_MEASURE_CODES, 'c-ssrs-screen'] as const;
+
+/** The first visit; every later completed contact counts as a follow-up (measurement-based-care.md §6). */
+export const INITIAL_ACTIVITY = 'initial_assessment' satisfies ContactActivity;
 
 /** What the loader read for one episode; every time is an instant, every list in any order. */
 export interface EpisodeFacts {
@@ -93,8 +106,56 @@ export function statusOn(facts: EpisodeFacts, asOf: ClinicDay, timeZone: string)
   );
 }
 
+export type StoredScreening = EpisodeFacts['screenings'][number];
+
+/** The screens taken by the end of the clinic day `asOf` (each dated in its own clinic's zone), oldest first. */
+export function screensAsOf(screenings: readonly StoredScreening[], asOf: ClinicDay) {
+  return screenings
+    .map((s) => ({ ...s, day: dayOf(s.at, s.timeZone) }))
+    .filter((s) => s.day <= asOf)
+    .sort(byTime);
+}
+
+/** The primary-measure totals among dated screens, as the outcome rules read them. */
+export function measureScores(screens: readonly (StoredScreening & { day: ClinicDay })[]): MeasureScore[] {
+  return screens
+    .filter((s) => PRIMARY_MEASURE_CODES.some((code) => code === s.instrument) && s.total !== null)
+    .map((s) => ({
+      date: s.day,
+      instrument: measureLabel(s.instrument as PrimaryMeasureCode),
+      total: s.total!,
+    }));
+}
+
 const asRegistryActivity = (activity: string): ContactActivity =>
-  activity === 'initial_assessment' ? 'initial_assessment' : 'follow_up';
+  activity === INITIAL_ACTIVITY ? INITIAL_ACTIVITY : 'follow_up';
+
+/** The pack's add-on codes (99494 under Medicare): extra units on top of an already billable month. */
+const addOnCodes = (pack: RulePack) =>
+  new Set([pack.cocm.initial.addOn?.code, pack.cocm.subsequent.addOn?.code].filter(Boolean));
+
+/**
+ * The registry's billing prompt under the patient's pack: the next code still in reach with the month's
+ * minutes. Care managers are prompted only while the month still lacks a (better) base code; one more
+ * 99494 add-on unit is shown in the billing preview, not raised as a registry flag.
+ */
+export const nextThresholdFor =
+  (pack: RulePack, program: Program) =>
+  (next: NextThresholdInput): EpisodeSnapshot['billing']['next'] => {
+    const found = minutesToNext(
+      {
+        month: next.month,
+        program,
+        countedMinutes: next.minutesThisMonth,
+        priorServiceMonths: next.priorServiceMonths,
+        episodeStartMonth: next.referredMonth,
+      },
+      pack,
+    );
+    return found && !addOnCodes(pack).has(found.code)
+      ? { code: found.code, minutesNeeded: found.minutesNeeded }
+      : null;
+  };
 
 /**
  * The episode as it stood at the end of the clinic day `asOf` in `timeZone`, or null when it had not
@@ -108,17 +169,15 @@ export function buildSnapshot(
   timeZone: string,
   nextThreshold: (input: NextThresholdInput) => EpisodeSnapshot['billing']['next'],
 ): BuiltSnapshot | null {
-  const day = (at: Date) => dayOf(at, timeZone);
-  const known = (at: Date | null): ClinicDay | null => (at !== null && day(at) <= asOf ? day(at) : null);
-  const referredAt = day(facts.referredAt);
+  const localDay = (at: Date) => dayOf(at, timeZone);
+  const known = (at: Date | null): ClinicDay | null =>
+    at !== null && localDay(at) <= asOf ? localDay(at) : null;
+  const referredAt = localDay(facts.referredAt);
   if (referredAt > asOf) return null;
   const status = statusOn(facts, asOf, timeZone);
-  const month = monthOfDay(asOf);
+  const month = asOf.slice(0, 7);
 
-  const screens = facts.screenings
-    .map((s) => ({ ...s, day: dayOf(s.at, s.timeZone) }))
-    .filter((s) => s.day <= asOf)
-    .sort(byTime);
+  const screens = screensAsOf(facts.screenings, asOf);
   const item9 = screens.filter((s) => s.instrument === 'phq-9' && s.item9 !== null).at(-1);
   const cssrs = screens.filter((s) => s.instrument === 'c-ssrs-screen').at(-1);
 
@@ -130,12 +189,14 @@ export function buildSnapshot(
   if (minutesThisMonth > 0) serviceMonths.push(month);
 
   const contacts = facts.contacts;
-  const reviews = facts.reviewedAt.filter((at) => day(at) <= asOf).sort((a, b) => a.getTime() - b.getTime());
+  const reviews = facts.reviewedAt
+    .filter((at) => localDay(at) <= asOf)
+    .sort((a, b) => a.getTime() - b.getTime());
   const relapsePreventionAt =
     status === 'relapse_prevention'
       ? (careMoves(facts)
-          .filter((c) => c.to === 'relapse_prevention' && day(c.at) <= asOf)
-          .map((c) => day(c.at))
+          .filter((c) => c.to === 'relapse_prevention' && localDay(c.at) <= asOf)
+          .map((c) => localDay(c.at))
           .at(-1) ?? null)
       : null;
 
@@ -148,13 +209,7 @@ export function buildSnapshot(
     enrolledAt: status === 'referred' ? null : known(facts.enrolledAt),
     relapsePreventionAt,
     primaryMeasure: measureLabel(facts.primaryMeasure),
-    scores: screens
-      .filter((s) => (s.instrument === 'phq-9' || s.instrument === 'gad-7') && s.total !== null)
-      .map((s) => ({
-        date: s.day,
-        instrument: measureLabel(s.instrument as PrimaryMeasureCode),
-        total: s.total!,
-      })),
+    scores: measureScores(screens),
     safety: {
       phq9Item9: item9 ? { date: item9.day, value: item9.item9! } : null,
       cssrs: cssrs ? { date: cssrs.day, value: (cssrs.severity ?? 'negative') as CssrsLevel } : null,
@@ -164,20 +219,20 @@ export function buildSnapshot(
     contacts: contacts
       ? [
           ...(contacts.firstFollowUpAt
-            ? [{ date: day(contacts.firstFollowUpAt), activity: 'follow_up' as const }]
+            ? [{ date: localDay(contacts.firstFollowUpAt), activity: 'follow_up' as const }]
             : []),
-          { date: day(contacts.lastAt), activity: asRegistryActivity(contacts.lastActivity) },
+          { date: localDay(contacts.lastAt), activity: asRegistryActivity(contacts.lastActivity) },
         ]
       : [],
     attempts: facts.attemptsAt
-      .map((at) => ({ date: day(at) }))
+      .map((at) => ({ date: localDay(at) }))
       .filter((a) => a.date <= asOf)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    caseReviews: reviews.map((at) => ({ date: day(at) })),
+    caseReviews: reviews.map((at) => ({ date: localDay(at) })),
     reviewRequestedAt: known(facts.reviewRequestedAt),
     recommendations: facts.recommendations
-      .filter((r) => day(r.sentAt) <= asOf)
-      .map((r) => ({ sentAt: day(r.sentAt), acknowledgedAt: known(r.acknowledgedAt) })),
+      .filter((r) => localDay(r.sentAt) <= asOf)
+      .map((r) => ({ sentAt: localDay(r.sentAt), acknowledgedAt: known(r.acknowledgedAt) })),
     serviceMonths,
     billing: {
       minutesThisMonth,
