@@ -61,6 +61,14 @@ export const AUDIT_ACTIONS = [
   'billing.staff_cost',
   'billing.charge_schedule',
   'billing.summary',
+  'safety_assessment.create',
+  'safety_assessment.correct',
+  'safety_assessment.read',
+  'safety.read',
+  'safety_task.complete',
+  'safety_task.list',
+  'safety_plan.create',
+  'safety_plan.read',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
