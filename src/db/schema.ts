@@ -406,6 +406,57 @@ export interface EpisodeMonthMinutesTable {
   logged_minutes: number;
 }
 
+/** One version of a suicide-risk assessment; `assessment_id` is the same across corrections. */
+export interface SafetyAssessmentsTable {
+  org_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  version: number;
+  clinic_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  screening_id: string | null;
+  assessed_at: Timestamp;
+  assessed_by: string;
+  risk_level: string;
+  disposition: string;
+  follow_up_at: Timestamp | null;
+  follow_up_staff_id: string | null;
+  pathway_version: number;
+  record: Json<unknown>;
+  correction_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SafetyTasksTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  assessment_id: string;
+  code: string;
+  label: string;
+  due_at: Timestamp;
+  roles: Generated<string[]>;
+  status: Generated<'open' | 'done' | 'superseded'>;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SafetyPlansTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  version: number;
+  assessment_id: string | null;
+  plan: Json<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
@@ -435,6 +486,9 @@ export interface Database {
   staff_costs: StaffCostsTable;
   episode_month_minutes: EpisodeMonthMinutesTable;
   charge_schedule: ChargeScheduleTable;
+  safety_assessments: SafetyAssessmentsTable;
+  safety_tasks: SafetyTasksTable;
+  safety_plans: SafetyPlansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

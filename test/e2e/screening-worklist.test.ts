@@ -1,19 +1,21 @@
 // A medical assistant screens a patient whose PHQ-9 item 9 is positive, sees the safety banner, and the
-// worklist shows the safety task until it is marked done.
+// worklist shows the safety task until a risk assessment resolves it.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Api, seedClinic, type Seeded, type Staff } from './support/api';
 import { expectHeading, launchBrowser, goVia, withSession, signIn } from './support/browser';
 
 let browser: Browser;
 let seeded: Seeded;
 let ma: Staff;
+let careManager: Staff;
 let patient: { id: string; mrn: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
   seeded = await seedClinic(await Api.admin(), 'Screening Clinic');
   ma = await seeded.staff('medical_assistant', 'Morgan Tablet, MA');
+  careManager = await seeded.staff('care_manager', 'Casey Care, RN');
   patient = await seeded.patient('Alex', 'Rivera');
 });
 
@@ -21,8 +23,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A complete moderate-risk assessment (suicide-risk.md §2) made half an hour ago. */
+function moderateAssessment(screeningId: string, staffId: string) {
+  const at = new Date(Date.now() - 1_800_000).toISOString();
+  return {
+    assessedAt: at,
+    trigger: { kind: 'screening', screeningId },
+    ideation: { type: 'passive', mostRecentOn: at.slice(0, 10) },
+    plan: { present: false },
+    intent: { present: false },
+    means: { access: [], actions: [] },
+    behaviour: { pastAttempts: false, preparatoryActs: false, selfHarm: false },
+    riskFactors: { items: [] },
+    protectiveFactors: { items: ['social_support'] },
+    homicidalIdeation: false,
+    riskLevel: 'moderate',
+    disposition: 'urgent_bh_follow_up',
+    rationale: 'Passive ideation without plan or intent.',
+    notified: { parties: [{ party: 'pcp', at }] },
+    followUp: { at: new Date(Date.now() + 48 * 3_600_000).toISOString(), staffId },
+  };
+}
+
 describe('screening with a positive PHQ-9 item 9', () => {
-  it('shows the safety banner, then the worklist item, which can be marked done', async () => {
+  it('shows the safety banner, then the worklist item, which a risk assessment resolves', async () => {
     await withSession(browser, async ({ page }) => {
       await page.goto('/');
       await signIn(page, ma.email, ma.password);
@@ -76,15 +100,20 @@ describe('screening with a positive PHQ-9 item 9', () => {
       await row.waitFor();
       expect(await row.innerText()).toContain('Safety protocol');
 
-      await row.getByRole('button', { name: /^Mark done/ }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('textbox', { name: /Note/ }).fill('Safety plan completed with the PCP.');
-      await dialog.getByRole('button', { name: 'Mark done' }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Marked done: Safety protocol for Rivera, Alex' })
-        .waitFor();
+      // suicide-risk.md §1 EP 3: a positive screen closes only by an assessment. The care manager records
+      // one (through the API here), and the item leaves the open list.
+      const cm = await Api.signIn(inject('baseUrl'), careManager.email, careManager.password);
+      const screenings = await cm.request<{ screenings: { id: string }[] }>(
+        'GET',
+        `/api/patients/${patient.id}/screenings`,
+      );
+      const screeningId = screenings.screenings[0]?.id ?? '';
+      await cm.request(
+        'POST',
+        `/api/patients/${patient.id}/safety-assessments`,
+        moderateAssessment(screeningId, careManager.id),
+      );
+      await page.reload();
       await expect.poll(() => open.getByRole('row').filter({ hasText: 'Rivera, Alex' }).count()).toBe(0);
 
       await page.getByRole('tab', { name: 'Done' }).click();

@@ -14,6 +14,7 @@ import { outcomeRoutes } from './outcomes.js';
 import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
 import { ruleRoutes } from './rules.js';
+import { safetyRoutes } from './safety.js';
 import { screeningRoutes } from './screenings.js';
 import { systemRoutes } from './system.js';
 
@@ -33,6 +34,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     billingRoutes(),
     fhirRoutes(),
     outcomeRoutes(),
+    safetyRoutes(),
   ]) {
     app.route('/api', router);
   }

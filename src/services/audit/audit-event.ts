@@ -62,6 +62,14 @@ export const AUDIT_ACTIONS = [
   'billing.charge_schedule',
   'billing.summary',
   'outcomes.read',
+  'safety_assessment.create',
+  'safety_assessment.correct',
+  'safety_assessment.read',
+  'safety.read',
+  'safety_task.complete',
+  'safety_task.list',
+  'safety_plan.create',
+  'safety_plan.read',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

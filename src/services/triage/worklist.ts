@@ -7,6 +7,7 @@ import type { Disposition } from '../../domain/triage.js';
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
+import { assertNotSafetyProtocol } from '../safety/safety-protocol-items.js';
 import { uuid } from '../schemas.js';
 
 export const WORKLIST_STATUSES = ['open', 'done'] as const;
@@ -131,13 +132,14 @@ export async function completeWorklistItem({
   return db.transaction().execute(async (trx) => {
     const item = await trx
       .selectFrom('triage_items')
-      .select(['id', 'clinic_id', 'patient_id', 'status'])
+      .select(['id', 'clinic_id', 'patient_id', 'status', 'disposition'])
       .where('org_id', '=', actor.orgId)
       .where('id', '=', itemId)
       .forUpdate()
       .executeTakeFirst();
     if (!item || !actor.clinicIds.includes(item.clinic_id)) throw AppError.notFound('Worklist item');
     if (item.status === 'done') throw AppError.conflict('status', 'this item is already done');
+    assertNotSafetyProtocol(item);
     const completedAt = now;
     await trx
       .updateTable('triage_items')
