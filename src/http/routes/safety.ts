@@ -14,7 +14,7 @@ import {
 } from '../../services/safety/safety-tasks.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
-import { idParam } from './patients.js';
+import { idParam } from '../params.js';
 import { CLINICAL } from './screenings.js';
 
 /** Clinicians who assess risk and write plans; the medical assistant screens and reads, never assesses. */
