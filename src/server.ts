@@ -33,7 +33,7 @@ async function seedEmptyDatabase(
   }
   if (config.demo) {
     const started = Date.now();
-    await seedDemo(handle.db, { seed: 1 });
+    await seedDemo(handle.db, { seed: 1, pgPool: handle.pgPool });
     say(`Seeded the DEMO organization (fake patients) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     say(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password} (every role: see README).`);
   }

@@ -8,6 +8,8 @@ import { insertUser } from '../services/users/create-user.js';
 import { planAddresses, planPatients } from './demo-patients.js';
 import { planEpisodes } from './plan-episodes.js';
 import { simulatedCharges } from './practice-charges.js';
+import type { BulkTarget } from '../services/bulk/bulk-target.js';
+import { seedDemoCaseloads, type CaseloadSeed } from './demo-caseload.js';
 import { Random } from './random.js';
 import { writeScreenings } from './screening-writer.js';
 import { seedRegistry, type RegistryPatient } from './seed-registry.js';
@@ -145,6 +147,10 @@ export interface DemoOptions {
   now?: Date;
   /** Tells several demo organizations in one database apart (tests): added to the name and every email. */
   suffix?: string;
+  /** The PostgreSQL pool, when there is one: the full caseloads then stream through COPY. */
+  pgPool?: BulkTarget['pgPool'];
+  /** Open episodes added per care manager on top of the hand-planned registry (0: none). */
+  caseload?: number;
 }
 
 export interface DemoResult {
@@ -305,6 +311,10 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
     patients: seeded.registryPatients,
     plans,
   });
+  const caseloadEpisodes = await seedDemoCaseloads(
+    { db, pgPool: options.pgPool },
+    caseloadSeed(seeded, options, now),
+  );
   return {
     orgId: seeded.orgId,
     clinicIds: seeded.clinicIds,
@@ -312,6 +322,31 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
     adminEmail,
     patientCount: patients.length,
     screeningCount: seeded.screeningCount,
-    episodeCount,
+    episodeCount: episodeCount + caseloadEpisodes,
+  };
+}
+
+/** Each clinic's own staff carry its caseloads, with the shared psychiatric consultant. */
+function caseloadSeed(
+  seeded: { orgId: string; clinicIds: string[]; staff: Record<string, string> },
+  options: DemoOptions,
+  now: Date,
+): CaseloadSeed {
+  const ids = (keys: string[]) => keys.map((key) => seeded.staff[key]!);
+  return {
+    orgId: seeded.orgId,
+    adminId: seeded.staff.admin!,
+    seed: options.seed,
+    now,
+    ...(options.caseload !== undefined ? { openPerCareManager: options.caseload } : {}),
+    clinics: CLINICS.map((clinic, index) => ({
+      id: seeded.clinicIds[index]!,
+      timeZone: clinic.timeZone,
+      place: { city: clinic.address.city, state: clinic.address.state, zip: clinic.patientZips[0] },
+      pcps: ids([`pcp.${clinic.key}`, `pcp2.${clinic.key}`]),
+      medicalAssistants: ids([`ma.${clinic.key}`]),
+      careManagers: ids([`cm.${clinic.key}`, `cm2.${clinic.key}`]),
+      consultantId: seeded.staff.psychiatrist!,
+    })),
   };
 }

@@ -6,6 +6,7 @@ import type { ScreeningView } from '@server/services/screenings/record-screening
 import { dispositionLabel, flagLabel, formatDateTime, severityLabel } from '../lib/format';
 import { INSTRUMENT_DEFS } from '../lib/instruments';
 import { SafetyBanner, needsSafetyProtocol } from './SafetyBanner';
+import { plainReason } from '../lib/plain-words';
 
 const MAX_TOTAL: Partial<Record<string, number>> = {
   'phq-9': 27,
@@ -108,7 +109,7 @@ export function ScreeningResultPanel({
         </summary>
         <List size="sm" mt="xs" spacing={4}>
           {[...result.reasons, ...triage.reasons].map((r) => (
-            <List.Item key={r}>{r}</List.Item>
+            <List.Item key={r}>{plainReason(r)}</List.Item>
           ))}
         </List>
       </details>

@@ -56,6 +56,7 @@ import {
 } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import { useSession } from '../session/SessionProvider';
+import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
 
 const measureOf = (row: RegistryRow): PrimaryMeasureCode =>
   row.primaryMeasure.toLowerCase() === 'gad-7' ? 'gad-7' : 'phq-9';
@@ -237,6 +238,10 @@ function ReviewForm({
       aria-labelledby="review-form-title"
     >
       <Stack gap="sm">
+        <UnsavedChangesGuard
+          dirty={drafts.length > 0 || text.trim() !== '' || notes.trim() !== ''}
+          what="The review’s recommendations and notes"
+        />
         <Group justify="space-between">
           <Title order={3} size="h4" id="review-form-title">
             Recommendations

@@ -26,6 +26,7 @@ import { dispositionLabel, formatDateTime, sortName } from '../lib/format';
 import { fieldErrors } from '../lib/issues';
 import { INSTRUMENT_DEFS } from '../lib/instruments';
 import { useSession } from '../session/SessionProvider';
+import { plainReason } from '../lib/plain-words';
 
 const col = createColumnHelper<WorklistItem>();
 
@@ -186,7 +187,7 @@ function WorklistTable({
               </Group>
               {c.row.original.reasons[0] && (
                 <Text size="sm" c="dimmed">
-                  {c.row.original.reasons[0]}
+                  {plainReason(c.row.original.reasons[0])}
                 </Text>
               )}
             </Stack>

@@ -41,6 +41,7 @@ import { QueryState } from '../QueryState';
 import { LogContactForm } from './LogContactForm';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
+import { plainReason } from '../../lib/plain-words';
 
 /** A row of the log: an entry (marked when a later reversal voids it) or a reversal. */
 type LoggedContact = ContactLogView['contacts'][number];
@@ -250,13 +251,13 @@ export function ContactLogSection({ patient, timeZone }: PatientSectionProps) {
           const contact = c.row.original;
           return (
             <Tooltip
-              label={contact.reason}
+              label={plainReason(contact.reason)}
               multiline
               maw={340}
               events={{ hover: true, focus: true, touch: true }}
             >
               <Text size="sm" tabIndex={0} maw={260} lineClamp={2}>
-                <strong>{contact.countsTowardProgram ? 'Yes' : 'No'}</strong> — {contact.reason}
+                <strong>{contact.countsTowardProgram ? 'Yes' : 'No'}</strong> — {plainReason(contact.reason)}
               </Text>
             </Tooltip>
           );

@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Modal,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -35,6 +36,8 @@ import { newUuid } from '../../lib/uuid';
 import { useSession } from '../../session/SessionProvider';
 import { useClinicTimeZone } from '../../session/useClinicTimeZone';
 import { FormAlert } from '../FormAlert';
+import { UnsavedChangesGuard } from '../UnsavedChangesGuard';
+import { plainReason } from '../../lib/plain-words';
 
 const FIELDS = [
   'occurredAt',
@@ -133,6 +136,10 @@ export function LogContactForm({
     setSaved(null);
     watch.start();
   };
+  // A running or stopped timer, minutes or a note not yet saved: closing or leaving would lose them.
+  const dirty = watch.running || watch.elapsed > 0 || minutes !== '' || note.trim() !== '';
+  const [confirmClose, setConfirmClose] = useState(false);
+  const close = () => (dirty ? setConfirmClose(true) : onClose());
   const stopTimer = () => {
     const ms = watch.stop();
     setMinutes(Math.max(1, Math.round(ms / 60_000)));
@@ -239,7 +246,7 @@ export function LogContactForm({
               icon={saved.counts ? <IconCircleCheck aria-hidden /> : <IconInfoCircle aria-hidden />}
               title={`Logged ${saved.minutes} min${saved.counts ? '' : ' (not counted toward the program)'}`}
             >
-              {saved.reason}
+              {plainReason(saved.reason)}
             </Alert>
           )}
           <FormAlert error={log.error} issues={errors.unclaimed(FIELDS)} title="Contact not logged" />
@@ -313,7 +320,7 @@ export function LogContactForm({
             error={errors.get('note')}
           />
           <Group justify="flex-end">
-            <Button variant="default" mih={44} onClick={onClose}>
+            <Button variant="default" mih={44} onClick={close}>
               Close
             </Button>
             <Button type="submit" mih={44} loading={log.isPending} disabled={log.isPending}>
@@ -322,6 +329,22 @@ export function LogContactForm({
           </Group>
         </Stack>
       </form>
+      <UnsavedChangesGuard dirty={dirty} what="The contact’s timer, minutes and note" />
+      <Modal
+        opened={confirmClose}
+        onClose={() => setConfirmClose(false)}
+        title={<Text fw={700}>Discard this contact?</Text>}
+      >
+        <Text mb="md">The contact’s timer, minutes and note are not saved yet.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" mih={44} onClick={() => setConfirmClose(false)} data-autofocus>
+            Keep editing
+          </Button>
+          <Button color="red.9" mih={44} onClick={onClose}>
+            Discard
+          </Button>
+        </Group>
+      </Modal>
     </Card>
   );
 }
