@@ -102,8 +102,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: consentInput,
     },
-    ({ deps, actor, params, body }) =>
-      recordConsent({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      recordConsent({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -116,8 +116,8 @@ export function registryRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: withdrawConsentInput,
     },
-    ({ deps, actor, params, body }) =>
-      withdrawConsent({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      withdrawConsent({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,

@@ -37,8 +37,8 @@ export function ruleRoutes(): OpenAPIHono<AppEnv> {
         params: z.object({ id: uuid }),
         body: z.object({ version: z.number().int().min(0), rules: z.unknown() }),
       },
-      ({ deps, actor, params, body }) =>
-        updateRuleSet({ db: deps.db, actor, clinicId: params.id, kind, input: body }),
+      ({ deps, actor, now, params, body }) =>
+        updateRuleSet({ db: deps.db, actor, now, clinicId: params.id, kind, input: body }),
     );
   }
   defineRoute(
