@@ -89,7 +89,15 @@ export async function seedDemoCaseloads(target: BulkTarget, seed: CaseloadSeed):
       medicalAssistants: [...clinic.medicalAssistants],
       careManagers: clinic.careManagers.map((id) => ({ id, consultantId: clinic.consultantId })),
     };
-    const ctx = { target, actor, clinic: layout, turns: { open: 0, closed: 0 }, tally, progress: () => {} };
+    const ctx = {
+      target,
+      actor,
+      now: seed.now,
+      clinic: layout,
+      turns: { open: 0, closed: 0 },
+      tally,
+      progress: () => {},
+    };
     await writeChunk(ctx, 0, plans);
   }
   if (tally.rejected > 0 || tally.failedBatches > 0) {

@@ -70,6 +70,7 @@ async function openEpisode(db: Db, seed: RegistrySeed, plan: EpisodePlan): Promi
   if (plan.consent) {
     episode = await recordConsent({
       db,
+      now: seed.now,
       actor: actor(careManagerId, 'care_manager'),
       episodeId: episode.id,
       input: consentInput.parse({

@@ -273,7 +273,7 @@ export function billingRoutes(): OpenAPIHono<AppEnv> {
       tags,
       body: staffCostInput,
     },
-    ({ deps, actor, body }) => saveStaffCosts({ db: deps.db, actor, input: body }),
+    ({ deps, actor, now, body }) => saveStaffCosts({ db: deps.db, actor, now, input: body }),
   );
   defineRoute(
     r,

@@ -75,8 +75,8 @@ export function episodeRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: consentInput,
     },
-    ({ deps, actor, params, body }) =>
-      recordConsent({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      recordConsent({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,
@@ -89,8 +89,8 @@ export function episodeRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: withdrawConsentInput,
     },
-    ({ deps, actor, params, body }) =>
-      withdrawConsent({ db: deps.db, actor, episodeId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      withdrawConsent({ db: deps.db, actor, now, episodeId: params.id, input: body }),
   );
   defineRoute(
     r,

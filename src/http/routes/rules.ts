@@ -41,8 +41,8 @@ export function ruleRoutes(): OpenAPIHono<AppEnv> {
         params: uuidParam,
         body: z.object({ version: z.number().int().min(0), rules: z.unknown() }),
       },
-      ({ deps, actor, params, body }) =>
-        updateRuleSet({ db: deps.db, actor, clinicId: params.id, kind, input: body }),
+      ({ deps, actor, now, params, body }) =>
+        updateRuleSet({ db: deps.db, actor, now, clinicId: params.id, kind, input: body }),
     );
   }
   defineRoute(

@@ -57,10 +57,13 @@ export interface FinancialSummary {
 export async function saveStaffCosts({
   db,
   actor,
+  now,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   input: z.output<typeof staffCostInput>;
 }) {
   assertClinicAccess(actor, input.clinicId);
@@ -70,7 +73,7 @@ export async function saveStaffCosts({
         fte: cost.fte,
         annual_cost_cents: Math.round(cost.annualCost * 100),
         updated_by: actor.userId,
-        updated_at: new Date(),
+        updated_at: now,
       };
       await trx
         .insertInto('staff_costs')

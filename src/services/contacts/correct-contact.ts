@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit-event.js';
 import { assertMonthWritable } from '../billing/billing-month.js';
 import { clinicTimeZone } from '../clinics/clinic-time-zone.js';
 import { findEpisode } from '../episodes/find-episode.js';
-import { monthOf } from '../../domain/calendar/index.js';
+import { dayOf, monthOf } from '../../domain/calendar/index.js';
 import { addToRollups } from './minute-rollups.js';
 import { uuid } from '../schemas.js';
 import { contactColumns, toContactView, type ContactView, type correctionInput } from './contact-input.js';
@@ -40,6 +40,7 @@ export async function correctContact({
     if (original.kind !== 'entry') throw AppError.rule('id', 'A reversal cannot itself be corrected.');
     const episode = await findEpisode(trx, actor, original.episode_id);
     await assertMonthWritable(trx, actor.orgId, original.clinic_id, original.occurred_at);
+    const timeZone = await clinicTimeZone(trx, actor.orgId, original.clinic_id);
     const reversal = await trx
       .insertInto('contacts')
       .values({
@@ -58,7 +59,7 @@ export async function correctContact({
         billed_separately: original.billed_separately,
         during_inpatient_stay: original.during_inpatient_stay,
         counts_toward_program: original.counts_toward_program,
-        count_reason: `reverses ${original.minutes} minutes logged ${original.occurred_at.toISOString().slice(0, 10)}`,
+        count_reason: `reverses ${original.minutes} minutes logged ${dayOf(original.occurred_at, timeZone)}`,
         note: input.reason,
         created_by: actor.userId,
       })
@@ -79,7 +80,7 @@ export async function correctContact({
       {
         orgId: actor.orgId,
         episodeId: original.episode_id,
-        month: monthOf(original.occurred_at, await clinicTimeZone(trx, actor.orgId, original.clinic_id)),
+        month: monthOf(original.occurred_at, timeZone),
         staffRole: original.staff_role,
         credential: staff.credential,
         minutes: -original.minutes,

@@ -15,11 +15,14 @@ import { currentConsentColumns, currentPractitionerSince, insertConsentRecord } 
 export async function recordConsent({
   db,
   actor,
+  now,
   episodeId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   episodeId: string;
   input: z.output<typeof consentInput>;
 }): Promise<EpisodeView> {
@@ -71,7 +74,7 @@ export async function recordConsent({
               enrolled_at: new Date(Math.max(input.obtainedAt.getTime(), referredAt.getTime())),
             }
           : {}),
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where('org_id', '=', actor.orgId)
       .where('id', '=', episode.id)

@@ -12,11 +12,14 @@ import { findEpisode } from './find-episode.js';
 export async function withdrawConsent({
   db,
   actor,
+  now,
   episodeId,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   episodeId: string;
   input: z.output<typeof withdrawConsentInput>;
 }): Promise<EpisodeView> {
@@ -53,7 +56,7 @@ export async function withdrawConsent({
       .set({
         consent_withdrawn_at: input.withdrawnAt,
         consent_withdrawn_recorded_by: input.recordedBy,
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where('org_id', '=', actor.orgId)
       .where('id', '=', episode.id)

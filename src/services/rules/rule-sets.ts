@@ -93,12 +93,15 @@ export async function getRuleSet<K extends RuleSetKind>({
 export async function updateRuleSet<K extends RuleSetKind>({
   db,
   actor,
+  now,
   clinicId,
   kind,
   input,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock (the request, the CLI, the simulation). */
+  now: Date;
   clinicId: string;
   kind: K;
   input: { version: number; rules: unknown };
@@ -126,7 +129,7 @@ export async function updateRuleSet<K extends RuleSetKind>({
     }
     const next = {
       version: currentVersion + 1,
-      updated_at: new Date(),
+      updated_at: now,
       updated_by: actor.userId,
       rules: JSON.stringify(rules),
     };
