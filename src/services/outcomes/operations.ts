@@ -128,12 +128,13 @@ export async function readOperations({
           ${opt(query.pcpId, (v) => sql`p.pcp_id = ${v}`)}
           ${opt(query.payer, (v) => sql`p.payer = ${v}`)}
       ),
+      -- One hash join and group, not a lookup per screen: contacts have no patient index.
       firsts as (
-        select pos.id, pos.administered_at,
-          (select min(k.occurred_at) from contacts k
-            where k.org_id = ${org} and k.patient_id = pos.patient_id and k.occurred_at >= pos.administered_at
-              and ${completed('k')}) as first_at
+        select pos.id, pos.administered_at, min(k.occurred_at) as first_at
         from pos
+        left join contacts k on k.org_id = ${org} and k.patient_id = pos.patient_id
+          and k.occurred_at >= pos.administered_at and ${completed('k')}
+        group by pos.id, pos.administered_at
       )
       select count(*) as screens, count(first_at) as contacted,
         percentile_cont(0.5) within group (order by extract(epoch from first_at - administered_at) / 86400) as median,
@@ -141,18 +142,18 @@ export async function readOperations({
       from firsts`.execute(trx);
     const triage = await sql<Record<string, unknown>>`
       with due as (
-        select t.due_by, s.administered_at, s.patient_id,
-          exists (select 1 from contacts k
-            where k.org_id = ${org} and k.patient_id = t.patient_id
-              and k.occurred_at >= s.administered_at and k.occurred_at <= t.due_by and ${completed('k')}) as reached
+        select t.id, t.due_by, count(k.id) > 0 as reached
         from triage_items t
         join screenings s on s.org_id = t.org_id and s.id = t.screening_id
+        left join contacts k on k.org_id = ${org} and k.patient_id = t.patient_id
+          and k.occurred_at >= s.administered_at and k.occurred_at <= t.due_by and ${completed('k')}
         join clinics c on c.org_id = t.org_id and c.id = t.clinic_id
         join patients p on p.org_id = t.org_id and p.id = t.patient_id
         where t.org_id = ${org} and t.clinic_id in (${clinics}) and t.due_by is not null
           and (s.administered_at at time zone c.timezone)::date between ${query.from}::date and ${query.to}::date
           ${opt(query.pcpId, (v) => sql`p.pcp_id = ${v}`)}
           ${opt(query.payer, (v) => sql`p.payer = ${v}`)}
+        group by t.id, t.due_by
       )
       select count(*) filter (where reached) as reached,
              count(*) filter (where reached or due_by <= ${now}::timestamptz) as decided
