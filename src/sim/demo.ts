@@ -11,6 +11,7 @@ import { simulatedCharges } from './practice-charges.js';
 import { Random } from './random.js';
 import { writeScreenings } from './screening-writer.js';
 import { seedRegistry, type RegistryPatient } from './seed-registry.js';
+import { seedSafetyAssessments } from './safety-assessments.js';
 
 export const DEMO_PASSWORD = 'careloop-demo-2026';
 export const DEMO_SIGN_IN = { email: 'admin@demo.careloop.test', password: DEMO_PASSWORD };
@@ -304,6 +305,12 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
     staff: seeded.staff,
     patients: seeded.registryPatients,
     plans,
+  });
+  await seedSafetyAssessments(db, {
+    orgId: seeded.orgId,
+    now,
+    staff: seeded.staff,
+    patients: seeded.registryPatients,
   });
   return {
     orgId: seeded.orgId,
