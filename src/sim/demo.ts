@@ -13,6 +13,7 @@ import { seedDemoCaseloads, type CaseloadSeed } from './demo-caseload.js';
 import { Random } from './random.js';
 import { writeScreenings } from './screening-writer.js';
 import { seedRegistry, type RegistryPatient } from './seed-registry.js';
+import { seedSafetyAssessments } from './safety-assessments.js';
 
 export const DEMO_PASSWORD = 'careloop-demo-2026';
 export const DEMO_SIGN_IN = { email: 'admin@demo.careloop.test', password: DEMO_PASSWORD };
@@ -310,6 +311,12 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult
     staff: seeded.staff,
     patients: seeded.registryPatients,
     plans,
+  });
+  await seedSafetyAssessments(db, {
+    orgId: seeded.orgId,
+    now,
+    staff: seeded.staff,
+    patients: seeded.registryPatients,
   });
   const caseloadEpisodes = await seedDemoCaseloads(
     { db, pgPool: options.pgPool },

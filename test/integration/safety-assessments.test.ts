@@ -1,5 +1,6 @@
 // The suicide-risk loop over HTTP: safety_protocol item → assessment → pathway tasks → safety plan, audited and versioned.
 import { describe, expect, it } from 'vitest';
+import { seedSafetyAssessments } from '../../src/sim/safety-assessments.js';
 import { newTestOrg, patientBody, type TestOrg } from '../support/api.js';
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -185,5 +186,35 @@ describe('suicide-risk assessment loop', () => {
       (await ma.post(`/api/patients/${patientId}/safety-assessments`, moderate(screening.id, ma.id))).status,
     ).toBe(403);
     expect((await ma.get(`/api/patients/${patientId}/safety`)).status).toBe(200);
+  });
+});
+
+describe('demo suicide-risk assessments', () => {
+  it('seeds one assessment per level, a safety plan and one overdue follow-up', async () => {
+    const org = await newTestOrg();
+    const consultant = await org.user(['psychiatric_consultant']);
+    const patients = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await org.admin.post('/api/patients', patientBody(org.clinicId, { mrn: `SIM-${i}` }));
+      patients.push({ id: res.body.id as string, clinicId: org.clinicId, pcpId: consultant.id });
+    }
+    const now = new Date();
+    const count = await seedSafetyAssessments(org.db, {
+      orgId: org.orgId,
+      now,
+      staff: { psychiatrist: consultant.id },
+      patients,
+    });
+    expect(count).toBe(4);
+    const levels = await org.db
+      .selectFrom('safety_assessments')
+      .select('risk_level')
+      .where('org_id', '=', org.orgId)
+      .execute();
+    expect(levels.map((l) => l.risk_level).sort()).toEqual(['high', 'low', 'low', 'moderate']);
+    const overdue = await consultant.get(`/api/patients/${patients[3]!.id}/safety`);
+    expect(overdue.body.status.followUpOverdue).toMatch(/^Follow-up after the low-risk assessment/);
+    const planned = await consultant.get(`/api/patients/${patients[1]!.id}/safety`);
+    expect(planned.body.plan.version).toBe(1);
   });
 });
