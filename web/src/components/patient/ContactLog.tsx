@@ -142,6 +142,8 @@ function CorrectDialog({ contact, onClose }: { contact: LoggedContact | null; on
                   onChange={setMinutes}
                   min={1}
                   max={480}
+                  // The server refuses an out-of-range value at the field; never clamp silently.
+                  clampBehavior="none"
                   allowDecimal={false}
                   error={errors.get('replacement.minutes')}
                 />

@@ -255,6 +255,8 @@ export function LogContactForm({
               onChange={setMinutes}
               min={1}
               max={480}
+              // Out-of-range values go to the server, which refuses them at the field; never clamp silently.
+              clampBehavior="none"
               allowDecimal={false}
               error={errors.get('minutes')}
               required
