@@ -14,6 +14,7 @@ import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard
 import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
+import * as worklistLifecycle from './migrations/2026-12-03-18-worklist-lifecycle.js';
 import * as safetyAssessments from './migrations/2026-12-03-25-safety-assessments.js';
 
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-15-sign-in-throttle': signInThrottle,
   '2026-12-03-16-outreach-reached': outreachReached,
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
+  '2026-12-03-18-worklist-lifecycle': worklistLifecycle,
   '2026-12-03-25-safety-assessments': safetyAssessments,
 };
 

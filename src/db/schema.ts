@@ -145,6 +145,10 @@ export interface TriageItemsTable {
   completed_by: string | null;
   completion_note: string | null;
   created_at: CreatedAt;
+  owner_id: string | null;
+  /** Why it closed: a resolving event of domain/worklist/lifecycle.ts, or `manual`. */
+  resolution: string | null;
+  resolved_by_event_id: string | null;
 }
 
 export interface AuditEventsTable {

@@ -123,7 +123,7 @@ describe('screenings and triage', () => {
     expect(res.body.triage.disposition).toBe('administer_full_instrument');
     const itemId = res.body.triage.itemId;
     expect((await pcp.post(`/api/worklist/${itemId}/done`, { note: 'PHQ-9 given' })).status).toBe(200);
-    expect((await pcp.post(`/api/worklist/${itemId}/done`, {})).status).toBe(409);
+    expect((await pcp.post(`/api/worklist/${itemId}/done`, { note: 'again' })).status).toBe(409);
     expect((await pcp.get(`/api/worklist?clinicId=${org.clinicId}`)).body.items).toEqual([]);
     const done = await pcp.get(`/api/worklist?clinicId=${org.clinicId}&status=done`);
     expect(done.body.items.map((i: { id: string }) => i.id)).toEqual([itemId]);

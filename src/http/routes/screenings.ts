@@ -10,6 +10,7 @@ import {
   listWorklist,
   worklistQuery,
 } from '../../services/triage/worklist.js';
+import { assignItemInput, assignWorklistItem } from '../../services/worklist/assign-item.js';
 import type { AppEnv } from '../env.js';
 import { defineRoute } from '../route.js';
 import { idParam } from '../params.js';
@@ -70,7 +71,8 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
       method: 'get',
       path: '/worklist',
       roles: CLINICAL,
-      summary: 'Open triage items of a clinic, oldest due first',
+      summary:
+        'Triage items of a clinic: open (oldest due first) or done (who, when, why); filters mine, kind, overdue',
       tags: ['triage'],
       query: worklistQuery,
     },
@@ -82,13 +84,27 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/worklist/{id}/done',
       roles: CLINICAL,
-      summary: 'Mark a triage item done',
+      summary: 'Close a triage item by hand: a note saying what was done; the item kind decides who may',
       tags: ['triage'],
       params: idParam,
       body: completeItemInput,
     },
     ({ deps, actor, now, params, body }) =>
       completeWorklistItem({ db: deps.db, actor, now, itemId: params.id, input: body }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/worklist/{id}/assign',
+      roles: CLINICAL,
+      summary: 'Give a triage item an owner (a clinical colleague of its clinic), or none',
+      tags: ['triage'],
+      params: idParam,
+      body: assignItemInput,
+    },
+    ({ deps, actor, params, body }) =>
+      assignWorklistItem({ db: deps.db, actor, itemId: params.id, input: body }),
   );
   return router;
 }

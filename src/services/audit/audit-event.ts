@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'rules.update',
   'worklist.read',
   'triage_item.complete',
+  'triage_item.resolve',
+  'triage_item.assign',
   'audit.list',
   'episode.create',
   'episode.read',

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { requireStaff } from '../staff.js';
+import { resolveOpenItems } from '../worklist/resolve-items.js';
 import { currentConsentColumns, insertConsentRecord, recordBillingPractitioner } from './consent-history.js';
 import { initiatingVisitColumns, type EnrollInput } from './episode-input.js';
 import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
@@ -92,6 +93,13 @@ export async function enrollPatient({
         by_user: actor.userId,
       })
       .execute();
+    // Enrolment is the handoff and the offer answered: their open worklist items close with it.
+    await resolveOpenItems(trx, actor, {
+      orgId: actor.orgId,
+      patientId: patient.id,
+      event: { kind: 'enrolled', id: row.id },
+      now: new Date(),
+    });
     await recordAudit(trx, actor, {
       action: 'episode.create',
       entity: 'episode',

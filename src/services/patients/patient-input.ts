@@ -16,7 +16,8 @@ export const patientInput = z.object({
   familyName: trimmed(100),
   /** Not in the future of the clinic's day: insertPatient checks it in the clinic's time zone. */
   birthDate: isoDate,
-  sex: z.enum(SEXES),
+  // Required, never defaulted: the AUDIT-C cutoff depends on it (instruments.md §5).
+  sex: z.enum(SEXES, { error: `choose one of ${SEXES.join(', ')}: the AUDIT-C cutoff depends on it` }),
   pcpId: uuid.optional(),
   coverage: z.object({ payer: z.enum(PAYERS), memberId: trimmed(64).optional() }).optional(),
   /** Home address; the 837P needs it for the subscriber (2010BA N3/N4). */

@@ -1,4 +1,4 @@
-// Records a screening: scores it, triages it under the clinic's rules, and opens a worklist item.
+// Records a screening: scores it, triages it under the clinic's rules, and updates the worklist.
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
 import {
@@ -9,11 +9,14 @@ import {
   type ScreeningScore,
 } from '../../domain/instruments/index.js';
 import { triage, type Disposition, type TriageResult } from '../../domain/triage.js';
+import { FULL_INSTRUMENT, screensAnsweredBy } from '../../domain/worklist/lifecycle.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { isoInstant } from '../schemas.js';
 import { loadRuleSet } from '../rules/rule-sets.js';
+import { openWorklistItem } from '../worklist/open-item.js';
+import { resolveOpenItems } from '../worklist/resolve-items.js';
 
 // A device clock a few minutes fast should not block a screening entered in the waiting room.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -105,6 +108,7 @@ export async function recordScreening({
       administeredAt: input.administeredAt,
       score,
       triage: result,
+      actor,
     });
     await recordAudit(trx, actor, {
       action: 'screening.create',
@@ -145,9 +149,12 @@ export interface ScoredScreening {
   administeredAt: Date;
   score: ScreeningScore;
   triage: TriageResult;
+  /** Who closes the items this screening answers (default: whoever gave it), and when. */
+  actor?: Pick<Actor, 'orgId' | 'userId' | 'requestId' | 'clientRequestId'>;
+  now?: Date;
 }
 
-/** Writes a scored screening and, unless nothing is to be done, its worklist item. */
+/** Writes a scored screening, closes the items it answers, and opens the next step's item if one is due. */
 export async function storeScreening(
   db: Db,
   s: ScoredScreening,
@@ -171,20 +178,23 @@ export async function storeScreening(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (s.triage.disposition === 'none') return { screeningId: screening.id, itemId: null };
-  const item = await db
-    .insertInto('triage_items')
-    .values({
-      org_id: s.orgId,
-      clinic_id: s.clinicId,
-      patient_id: s.patientId,
-      screening_id: screening.id,
-      disposition: s.triage.disposition,
-      reasons: JSON.stringify(s.triage.reasons),
-      rules_fired: s.triage.rulesFired,
-      due_by: s.triage.dueBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { screeningId: screening.id, itemId: item.id };
+  // A complete full questionnaire answers the open requests for it (instruments.md §4), even the same minute.
+  if (s.score.total !== null && FULL_INSTRUMENT[s.instrument] === s.instrument) {
+    await resolveOpenItems(db, s.actor ?? { orgId: s.orgId, userId: s.administeredBy }, {
+      orgId: s.orgId,
+      patientId: s.patientId,
+      event: { kind: 'full_instrument', id: screening.id },
+      fromInstruments: screensAnsweredBy(s.instrument),
+      raisedUpTo: s.administeredAt,
+      now: s.now ?? new Date(),
+    });
+  }
+  const itemId = await openWorklistItem(db, {
+    orgId: s.orgId,
+    clinicId: s.clinicId,
+    patientId: s.patientId,
+    screeningId: screening.id,
+    triage: s.triage,
+  });
+  return { screeningId: screening.id, itemId };
 }

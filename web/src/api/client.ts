@@ -32,6 +32,16 @@ import type { RulePackWarning } from '@server/domain/billing/pack-selection';
 import type { ScreeningListItem } from '@server/services/screenings/list-screenings';
 import type { ScreeningView } from '@server/services/screenings/record-screening';
 import type { completeWorklistItem, WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
+import type { assignWorklistItem } from '@server/services/worklist/assign-item';
+import type { WorklistKind } from '@server/domain/worklist/lifecycle';
+
+/** What the worklist page asks for: a tab and its filters. */
+export interface WorklistFilter {
+  status: WorklistStatus;
+  mine?: boolean;
+  overdue?: boolean;
+  disposition?: WorklistKind;
+}
 import type { UserView } from '@server/services/users/create-user';
 import type { IssuedResetCode } from '@server/services/users/reset-codes';
 import type { errorBody } from '@server/http/errors';
@@ -253,13 +263,21 @@ export class ApiClient {
   };
 
   readonly worklist = {
-    list: (query: {
-      clinicId: string;
-      status: WorklistStatus;
-      limit?: number;
-    }): Promise<{ items: WorklistItem[] }> => this.get('/api/worklist', query),
-    done: (itemId: string, note?: string): Promise<Reply<typeof completeWorklistItem>> =>
-      this.send('POST', `/api/worklist/${enc(itemId)}/done`, note ? { note } : {}),
+    list: (
+      query: WorklistFilter & { clinicId: string; limit?: number },
+    ): Promise<{ items: WorklistItem[] }> =>
+      this.get('/api/worklist', {
+        clinicId: query.clinicId,
+        status: query.status,
+        ...(query.mine ? { mine: 'true' } : {}),
+        ...(query.overdue ? { overdue: 'true' } : {}),
+        ...(query.disposition ? { disposition: query.disposition } : {}),
+        ...(query.limit ? { limit: query.limit } : {}),
+      }),
+    done: (itemId: string, note: string): Promise<Reply<typeof completeWorklistItem>> =>
+      this.send('POST', `/api/worklist/${enc(itemId)}/done`, { note }),
+    assign: (itemId: string, ownerId: string | null): Promise<Reply<typeof assignWorklistItem>> =>
+      this.send('POST', `/api/worklist/${enc(itemId)}/assign`, { ownerId }),
   };
 
   /** A file reply (an export) and the name the server suggests for it, else the fallback. */

@@ -2,10 +2,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, use } from 'react';
 import { capabilitiesFrom } from './capabilities';
-import type { ApiClient } from './client';
+import type { ApiClient, WorklistFilter } from './client';
 import { clinicMonthSchema } from '@server/domain/calendar';
 import type { InboxStatus } from '@server/services/case-reviews/recommendations';
-import type { WorklistStatus } from '@server/services/triage/worklist';
 import type {
   AuditQuery,
   BillingExport,
@@ -50,7 +49,7 @@ export const keys = {
   patients: (query: PatientQuery) => ['patients', query] as const,
   patient: (id: string) => ['patient', id] as const,
   screenings: (patientId: string) => ['screenings', patientId] as const,
-  worklist: (clinicId: string, status: WorklistStatus) => ['worklist', clinicId, status] as const,
+  worklist: (clinicId: string, filter: WorklistFilter) => ['worklist', clinicId, filter] as const,
   triageRules: (clinicId: string) => ['triage-rules', clinicId] as const,
   registryRules: (clinicId: string) => ['registry-rules', clinicId] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
@@ -225,12 +224,22 @@ export function useRecordScreening(patientId: string) {
 /** The server returns at most 500 items per status; the table pages through them locally. */
 export const WORKLIST_LIMIT = 500;
 
-export function useWorklist(clinicId: string | null, status: WorklistStatus) {
+export function useWorklist(clinicId: string | null, filter: WorklistFilter) {
   const api = useApi();
   return useQuery({
-    queryKey: keys.worklist(clinicId ?? '', status),
-    queryFn: () => api.worklist.list({ clinicId: clinicId ?? '', status, limit: WORKLIST_LIMIT }),
+    queryKey: keys.worklist(clinicId ?? '', filter),
+    queryFn: () => api.worklist.list({ clinicId: clinicId ?? '', ...filter, limit: WORKLIST_LIMIT }),
     enabled: clinicId !== null,
+  });
+}
+
+export function useAssignWorklistItem() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, ownerId }: { itemId: string; ownerId: string | null }) =>
+      api.worklist.assign(itemId, ownerId),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['worklist'] }),
   });
 }
 
@@ -238,7 +247,7 @@ export function useCompleteWorklistItem() {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemId, note }: { itemId: string; note?: string }) => api.worklist.done(itemId, note),
+    mutationFn: ({ itemId, note }: { itemId: string; note: string }) => api.worklist.done(itemId, note),
     onSuccess: async () => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ['worklist'] }),

@@ -79,7 +79,8 @@ export function PatientForm({
       givenName: form.givenName.trim(),
       familyName: form.familyName.trim(),
       birthDate: form.birthDate,
-      sex: (form.sex || 'unknown') as Sex,
+      // Left blank, the server refuses it at the field: a guessed 'unknown' would change AUDIT-C cutoffs.
+      sex: form.sex as Sex,
       ...(form.pcpId ? { pcpId: form.pcpId } : {}),
       ...(form.payer
         ? {

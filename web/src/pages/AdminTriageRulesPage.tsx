@@ -147,6 +147,8 @@ function DueField({ path, label = 'Due' }: { path: Path; label?: string }) {
           value={amount}
           min={1}
           max={kind === 'hours' ? 720 : 365}
+          // The rule-set schema refuses an out-of-range value with its reason; never clamp silently.
+          clampBehavior="none"
           allowDecimal={false}
           onChange={(v) => set(path, kind === 'hours' ? { hours: Number(v) } : { days: Number(v) })}
           w={100}

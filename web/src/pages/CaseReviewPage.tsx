@@ -331,6 +331,8 @@ function ReviewForm({
             }}
             min={1}
             max={MAX_CONTACT_MINUTES}
+            // Out-of-range values go to the server, which refuses them at the field; never clamp silently.
+            clampBehavior="none"
             allowDecimal={false}
             w={180}
             error={errors.get('minutes')}

@@ -220,7 +220,7 @@ function RiskSummaries({ clinicId, pcpId, timeZone }: { clinicId: string; pcpId:
 }
 
 function WorklistNote({ clinicId }: { clinicId: string }) {
-  const worklist = useWorklist(clinicId, 'open');
+  const worklist = useWorklist(clinicId, { status: 'open' });
   const items = worklist.data?.items ?? [];
   if (items.length === 0) return null;
   const overdue = items.filter((i) => i.overdue).length;

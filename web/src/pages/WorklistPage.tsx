@@ -1,4 +1,5 @@
-// The clinic's triage worklist: open next steps by due time, overdue first; mark one done with a note.
+// The clinic's triage worklist: open next steps by due time, overdue first, with owners and filters; mark one
+// done with a note; the Done tab says who closed each, when and why.
 import {
   Alert,
   Anchor,
@@ -17,7 +18,18 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WORKLIST_LIMIT, useCompleteWorklistItem, useWorklist } from '../api/hooks';
+import type { WorklistFilter } from '../api/client';
+import { useStaff } from '../api/staff';
 import type { WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
+import {
+  CLOSED_BY_HAND_BY,
+  OWNER_ROLES,
+  WORKLIST_KINDS,
+  type WorklistKind,
+} from '@server/domain/worklist/lifecycle';
+import type { UserView } from '@server/services/users/create-user';
+import { OwnerSelect } from '../components/worklist/OwnerSelect';
+import { WorklistFilters } from '../components/worklist/WorklistFilters';
 import { DataTable } from '../components/DataTable';
 import { DueLabel } from '../components/DueLabel';
 import { FormAlert } from '../components/FormAlert';
@@ -85,11 +97,7 @@ function CompleteDialog({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            const trimmed = note.trim();
-            complete.mutate(
-              { itemId: item.id, ...(trimmed ? { note: trimmed } : {}) },
-              { onSuccess: () => close(item) },
-            );
+            complete.mutate({ itemId: item.id, note: note.trim() }, { onSuccess: () => close(item) });
           }}
         >
           <Stack>
@@ -100,7 +108,8 @@ function CompleteDialog({
             </Text>
             <FormAlert error={complete.error} issues={errors.unclaimed(['note'])} title="Not marked done" />
             <Textarea
-              label="Note (optional)"
+              label="Note"
+              withAsterisk
               description="What was done, e.g. “Safety plan completed with Dr. Lee”"
               autosize
               minRows={3}
@@ -129,15 +138,21 @@ function CompleteDialog({
   );
 }
 
+/** Who may close a kind by hand, in words, for the rows the reader may not close. */
+const closers = (kind: WorklistKind): string =>
+  CLOSED_BY_HAND_BY[kind].map((r) => r.replace('_', ' ')).join(', ');
+
 function WorklistTable({
   items,
   status,
   timeZone,
+  owners,
   onComplete,
 }: {
   items: WorklistItem[];
   status: WorklistStatus;
   timeZone: string;
+  owners: UserView[];
   onComplete: (item: WorklistItem) => void;
 }) {
   const sorted = useMemo(
@@ -213,30 +228,56 @@ function WorklistTable({
           );
         },
       }),
-      status === 'open'
-        ? col.display({
-            id: 'action',
-            header: 'Action',
-            cell: (c) => (
-              <Button
-                size="sm"
-                variant="light"
-                mih={44}
-                onClick={() => onComplete(c.row.original)}
-                aria-label={`Mark done: ${dispositionLabel(c.row.original.disposition)} for ${sortName(c.row.original.patient)}`}
-              >
-                Mark done
-              </Button>
-            ),
-          })
-        : col.accessor((r) => r.completedAt ?? '', {
-            id: 'completed',
-            header: 'Done at',
-            enableSorting: false,
-            cell: (c) => formatDateTime(c.row.original.completedAt, timeZone),
-          }),
+      ...(status === 'open'
+        ? [
+            col.display({
+              id: 'owner',
+              header: 'Owner',
+              cell: (c) => <OwnerSelect item={c.row.original} owners={owners} />,
+            }),
+            col.display({
+              id: 'action',
+              header: 'Action',
+              cell: (c) =>
+                c.row.original.closableByYou ? (
+                  <Button
+                    size="sm"
+                    variant="light"
+                    mih={44}
+                    onClick={() => onComplete(c.row.original)}
+                    aria-label={`Mark done: ${dispositionLabel(c.row.original.disposition)} for ${sortName(c.row.original.patient)}`}
+                  >
+                    Mark done
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed" maw={180}>
+                    Closed by: {closers(c.row.original.disposition)}
+                  </Text>
+                ),
+            }),
+          ]
+        : [
+            col.accessor((r) => r.completedAt ?? '', {
+              id: 'completed',
+              header: 'Done',
+              enableSorting: false,
+              cell: (c) => {
+                const r = c.row.original;
+                return (
+                  <Stack gap={0} maw={340}>
+                    <Text style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.completedAt, timeZone)}</Text>
+                    <Text size="sm">by {r.completedBy?.name ?? '—'}</Text>
+                    <Text size="sm" c="dimmed">
+                      {r.resolution?.label}
+                      {r.resolution?.note ? `: ${r.resolution.note}` : ''}
+                    </Text>
+                  </Stack>
+                );
+              },
+            }),
+          ]),
     ],
-    [status, timeZone, onComplete],
+    [status, timeZone, owners, onComplete],
   );
   return (
     <DataTable
@@ -259,7 +300,30 @@ export default function WorklistPage() {
   const { clinic } = useSession();
   const [params, setParams] = useSearchParams();
   const status: WorklistStatus = params.get('status') === 'done' ? 'done' : 'open';
-  const query = useWorklist(clinic?.id ?? null, status);
+  const kind = params.get('type');
+  const filter: WorklistFilter = {
+    status,
+    mine: params.get('mine') === '1',
+    overdue: status === 'open' && params.get('overdue') === '1',
+    ...(WORKLIST_KINDS.includes(kind as WorklistKind) ? { disposition: kind as WorklistKind } : {}),
+  };
+  const query = useWorklist(clinic?.id ?? null, filter);
+  const staff = useStaff(clinic?.id);
+  const owners = useMemo(
+    () => [...new Map(OWNER_ROLES.flatMap((r) => staff.withRole(r)).map((u) => [u.id, u])).values()],
+    [staff],
+  );
+  /** Filters live in the address, so a filtered list can be bookmarked and shared. */
+  const setFilter = (next: Omit<WorklistFilter, 'status'>, tab: WorklistStatus = status) =>
+    setParams(
+      {
+        ...(tab === 'done' ? { status: 'done' } : {}),
+        ...(next.mine ? { mine: '1' } : {}),
+        ...(next.overdue && tab === 'open' ? { overdue: '1' } : {}),
+        ...(next.disposition ? { type: next.disposition } : {}),
+      },
+      { replace: true },
+    );
   const [completing, setCompleting] = useState<WorklistItem | null>(null);
   const [justDone, setJustDone] = useState<WorklistItem | null>(null);
   const now = useNow(30_000);
@@ -316,7 +380,7 @@ export default function WorklistPage() {
         value={status}
         onChange={(v) => {
           setJustDone(null);
-          setParams(v === 'done' ? { status: 'done' } : {}, { replace: true });
+          setFilter(filter, v === 'done' ? 'done' : 'open');
         }}
         keepMounted={false}
       >
@@ -328,6 +392,7 @@ export default function WorklistPage() {
             Done
           </Tabs.Tab>
         </Tabs.List>
+        <WorklistFilters filter={filter} onChange={(next) => setFilter(next)} />
         {(['open', 'done'] as const).map((tab) => (
           <Tabs.Panel key={tab} value={tab} pt="md">
             <QueryState query={query} loadingLabel="Loading the worklist…">
@@ -337,6 +402,7 @@ export default function WorklistPage() {
                     items={withOverdue(data.items, now)}
                     status={tab}
                     timeZone={clinic.timezone}
+                    owners={owners}
                     onComplete={setCompleting}
                   />
                   {data.items.length >= WORKLIST_LIMIT && (

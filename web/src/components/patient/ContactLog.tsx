@@ -153,6 +153,8 @@ function CorrectDialog({
                   onChange={setMinutes}
                   min={1}
                   max={MAX_CONTACT_MINUTES}
+                  // The server refuses an out-of-range value at the field; never clamp silently.
+                  clampBehavior="none"
                   allowDecimal={false}
                   error={errors.get('replacement.minutes')}
                 />

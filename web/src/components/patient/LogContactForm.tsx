@@ -265,6 +265,8 @@ export function LogContactForm({
               onChange={setMinutes}
               min={1}
               max={MAX_CONTACT_MINUTES}
+              // Out-of-range values go to the server, which refuses them at the field; never clamp silently.
+              clampBehavior="none"
               allowDecimal={false}
               error={errors.get('minutes')}
               required
