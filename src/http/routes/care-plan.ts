@@ -15,7 +15,6 @@ import { idParam } from '../params.js';
 
 export function carePlanRoutes(): OpenAPIHono<AppEnv> {
   const r = new OpenAPIHono<AppEnv>();
-  const tags = ['registry'];
   defineRoute(
     r,
     {

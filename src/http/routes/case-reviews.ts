@@ -14,7 +14,6 @@ import { idParam } from '../params.js';
 
 export function caseReviewRoutes(): OpenAPIHono<AppEnv> {
   const r = new OpenAPIHono<AppEnv>();
-  const tags = ['registry'];
   defineRoute(
     r,
     {
