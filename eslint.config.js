@@ -11,12 +11,12 @@ import tseslint from 'typescript-eslint';
  */
 const SERVICE_LAYERS = [
   ['audit'],
-  ['auth', 'clinics', 'rules', 'triage'],
-  ['users', 'patients'],
-  ['orgs', 'episodes', 'screenings', 'fhir', 'billing'],
+  ['auth', 'clinics', 'rules', 'worklist'],
+  ['users', 'patients', 'triage'],
+  ['orgs', 'episodes', 'screenings', 'fhir', 'billing', 'safety'],
   ['care-plan', 'contacts', 'registry'],
   ['case-reviews', 'bulk'],
-  ['read-models'],
+  ['read-models', 'outcomes'],
 ];
 
 const placed = SERVICE_LAYERS.flat();

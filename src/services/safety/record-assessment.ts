@@ -5,7 +5,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { insertTasks, prepareAssessment } from './prepare-assessment.js';
-import { resolveSafetyProtocolItems } from './safety-protocol-items.js';
+import { resolveSafetyProtocolItems } from '../worklist/safety-protocol-items.js';
 import { toAssessmentView, toTaskView, type AssessmentView, type TaskView } from './safety-views.js';
 
 export interface RecordedAssessment extends AssessmentView {

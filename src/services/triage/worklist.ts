@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../errors.js';
 import { assertClinicAccess, type Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
-import { assertNotSafetyProtocol } from '../safety/safety-protocol-items.js';
+import { assertNotSafetyProtocol } from '../worklist/safety-protocol-items.js';
 import { uuid } from '../schemas.js';
 
 export const WORKLIST_STATUSES = ['open', 'done'] as const;
