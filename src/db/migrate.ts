@@ -14,6 +14,7 @@ import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard
 import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
+import * as bhServices from './migrations/2026-12-03-28-bh-services.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-15-sign-in-throttle': signInThrottle,
   '2026-12-03-16-outreach-reached': outreachReached,
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
+  '2026-12-03-28-bh-services': bhServices,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

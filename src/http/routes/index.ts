@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
+import { encounterRoutes } from './encounters.js';
 import { fhirRoutes } from './fhir.js';
 import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
@@ -21,6 +22,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     ruleRoutes(),
     registryRoutes(),
     billingRoutes(),
+    encounterRoutes(),
     fhirRoutes(),
   ]) {
     app.route('/api', router);

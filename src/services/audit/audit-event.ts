@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   'billing.staff_cost',
   'billing.charge_schedule',
   'billing.summary',
+  'bh_service.create',
+  'bh_service.list',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
