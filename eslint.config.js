@@ -15,7 +15,7 @@ const SERVICE_LAYERS = [
   ['users', 'patients', 'triage'],
   ['orgs', 'episodes', 'screenings', 'fhir', 'billing', 'safety'],
   ['care-plan', 'contacts', 'registry'],
-  ['case-reviews', 'bulk'],
+  ['case-reviews', 'bulk', 'encounters'],
   ['read-models', 'outcomes'],
 ];
 

@@ -16,6 +16,7 @@ import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
 import * as worklistLifecycle from './migrations/2026-12-03-18-worklist-lifecycle.js';
 import * as safetyAssessments from './migrations/2026-12-03-25-safety-assessments.js';
+import * as bhServices from './migrations/2026-12-03-28-bh-services.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
   '2026-12-03-18-worklist-lifecycle': worklistLifecycle,
   '2026-12-03-25-safety-assessments': safetyAssessments,
+  '2026-12-03-28-bh-services': bhServices,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

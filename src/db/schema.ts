@@ -461,6 +461,26 @@ export interface SafetyPlansTable {
   created_at: CreatedAt;
 }
 
+/** A documented behavioral health service billed per encounter (other-codes.md). */
+export interface BhServicesTable {
+  org_id: string;
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  service_date: string;
+  clinician_id: string;
+  credential: string | null;
+  kind: string;
+  minutes: number;
+  primary_diagnosis: string;
+  interactive_complexity: boolean;
+  group_size: number | null;
+  billed_separately: boolean;
+  contact_id: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
@@ -489,6 +509,7 @@ export interface Database {
   billing_skips: BillingSkipsTable;
   staff_costs: StaffCostsTable;
   episode_month_minutes: EpisodeMonthMinutesTable;
+  bh_services: BhServicesTable;
   charge_schedule: ChargeScheduleTable;
   safety_assessments: SafetyAssessmentsTable;
   safety_tasks: SafetyTasksTable;

@@ -8,6 +8,7 @@ import { carePlanRoutes } from './care-plan.js';
 import { caseReviewRoutes } from './case-reviews.js';
 import { contactRoutes } from './contacts.js';
 import { episodeRoutes } from './episodes.js';
+import { encounterRoutes } from './encounters.js';
 import { fhirRoutes } from './fhir.js';
 import { organizationRoutes } from './organization.js';
 import { outcomeRoutes } from './outcomes.js';
@@ -32,6 +33,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     caseReviewRoutes(),
     carePlanRoutes(),
     billingRoutes(),
+    encounterRoutes(),
     fhirRoutes(),
     outcomeRoutes(),
     safetyRoutes(),

@@ -72,6 +72,8 @@ export const AUDIT_ACTIONS = [
   'safety_task.list',
   'safety_plan.create',
   'safety_plan.read',
+  'bh_service.create',
+  'bh_service.list',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
