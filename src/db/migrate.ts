@@ -14,6 +14,8 @@ import * as lockedMonthGuard from './migrations/2026-12-03-15-locked-month-guard
 import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js';
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
+import * as scheduling from './migrations/2026-12-03-21-scheduling.js';
+import * as handoffs from './migrations/2026-12-03-22-handoffs.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-15-sign-in-throttle': signInThrottle,
   '2026-12-03-16-outreach-reached': outreachReached,
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
+  '2026-12-03-21-scheduling': scheduling,
+  '2026-12-03-22-handoffs': handoffs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

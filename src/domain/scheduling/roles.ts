@@ -1,5 +1,6 @@
 // Who holds a BH schedule, who books it, and who edits templates: asked everywhere, defined only here.
 import type { StaffRole } from '../registry/roles.js';
+import type { AppointmentAction } from './appointment-status.js';
 
 /**
  * Roles that hold a bookable BH schedule and complete BH visits (scheduling.md §1: the BH clinician's
@@ -23,3 +24,12 @@ export const TEMPLATE_EDITOR_ROLES: readonly StaffRole[] = ['admin'];
 
 export const holdsBhSchedule = (roles: readonly string[]): boolean =>
   roles.some((role) => (BH_SCHEDULE_ROLES as readonly string[]).includes(role));
+
+/** Issue 13: the front desk checks in, cancels and marks no-shows; BH clinicians start and complete. */
+export const APPOINTMENT_ACTION_ROLES = {
+  'check-in': BOOKING_ROLES,
+  cancel: BOOKING_ROLES,
+  'no-show': BOOKING_ROLES,
+  start: BH_SCHEDULE_ROLES,
+  complete: BH_SCHEDULE_ROLES,
+} as const satisfies Record<AppointmentAction, readonly StaffRole[]>;

@@ -8,6 +8,7 @@ import { organizationRoutes } from './organization.js';
 import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
 import { ruleRoutes } from './rules.js';
+import { schedulingRoutes } from './scheduling.js';
 import { screeningRoutes } from './screenings.js';
 import { systemRoutes } from './system.js';
 
@@ -22,6 +23,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registryRoutes(),
     billingRoutes(),
     fhirRoutes(),
+    schedulingRoutes(),
   ]) {
     app.route('/api', router);
   }

@@ -61,6 +61,20 @@ export const AUDIT_ACTIONS = [
   'billing.staff_cost',
   'billing.charge_schedule',
   'billing.summary',
+  'visit_type.create',
+  'template.read',
+  'template.update',
+  'closure.create',
+  'schedule.read',
+  'appointment.book',
+  'appointment.check_in',
+  'appointment.start',
+  'appointment.complete',
+  'appointment.no_show',
+  'appointment.cancel',
+  'handoff.request',
+  'handoff.list',
+  'handoff.accept',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
