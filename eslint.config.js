@@ -15,7 +15,7 @@ const SERVICE_LAYERS = [
   ['users', 'patients', 'triage'],
   ['orgs', 'episodes', 'screenings', 'fhir', 'billing', 'safety'],
   ['care-plan', 'contacts', 'registry'],
-  ['case-reviews', 'bulk', 'encounters'],
+  ['case-reviews', 'bulk', 'encounters', 'scheduling'],
   ['read-models', 'outcomes'],
 ];
 

@@ -15,6 +15,8 @@ import * as signInThrottle from './migrations/2026-12-03-15-sign-in-throttle.js'
 import * as outreachReached from './migrations/2026-12-03-16-outreach-reached.js';
 import * as staffLifecycleSearch from './migrations/2026-12-03-17-staff-lifecycle-search.js';
 import * as worklistLifecycle from './migrations/2026-12-03-18-worklist-lifecycle.js';
+import * as scheduling from './migrations/2026-12-03-21-scheduling.js';
+import * as handoffs from './migrations/2026-12-03-22-handoffs.js';
 import * as safetyAssessments from './migrations/2026-12-03-25-safety-assessments.js';
 import * as bhServices from './migrations/2026-12-03-28-bh-services.js';
 
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-16-outreach-reached': outreachReached,
   '2026-12-03-17-staff-lifecycle-search': staffLifecycleSearch,
   '2026-12-03-18-worklist-lifecycle': worklistLifecycle,
+  '2026-12-03-21-scheduling': scheduling,
+  '2026-12-03-22-handoffs': handoffs,
   '2026-12-03-25-safety-assessments': safetyAssessments,
   '2026-12-03-28-bh-services': bhServices,
 };

@@ -1,5 +1,6 @@
 // Table types for Kysely: snake_case columns as stored; every table carries org_id.
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type { SchedulingTables } from './schema-scheduling.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -481,7 +482,7 @@ export interface BhServicesTable {
   created_by: string;
 }
 
-export interface Database {
+export interface Database extends SchedulingTables {
   organizations: OrganizationsTable;
   clinics: ClinicsTable;
   users: UsersTable;

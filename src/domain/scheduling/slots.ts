@@ -154,3 +154,25 @@ export function bookingRefusal(
   }
   return null;
 }
+
+export interface StatedSlot extends Slot {
+  state: SlotState;
+  taken: number;
+  releaseAt: Date | null;
+}
+
+/** A clinician's day with each slot's state as of `now`. */
+export function statedDaySlots(
+  input: Parameters<typeof daySlots>[0] & { bookings: readonly Booking[]; now: Date },
+): StatedSlot[] {
+  const release = input.template.releaseMinutesBefore;
+  return daySlots(input).map((slot) => {
+    const taken = slotOccupancy(slot, input.bookings);
+    return {
+      ...slot,
+      taken,
+      state: slotState(slot, taken, input.now, release),
+      releaseAt: slot.protected ? releaseAt(slot, release) : null,
+    };
+  });
+}

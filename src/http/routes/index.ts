@@ -16,6 +16,7 @@ import { patientRoutes } from './patients.js';
 import { registryRoutes } from './registry.js';
 import { ruleRoutes } from './rules.js';
 import { safetyRoutes } from './safety.js';
+import { schedulingRoutes } from './scheduling.js';
 import { screeningRoutes } from './screenings.js';
 import { systemRoutes } from './system.js';
 
@@ -37,6 +38,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     fhirRoutes(),
     outcomeRoutes(),
     safetyRoutes(),
+    schedulingRoutes(),
   ]) {
     app.route('/api', router);
   }

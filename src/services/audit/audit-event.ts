@@ -74,6 +74,20 @@ export const AUDIT_ACTIONS = [
   'safety_plan.read',
   'bh_service.create',
   'bh_service.list',
+  'visit_type.create',
+  'template.read',
+  'template.update',
+  'closure.create',
+  'schedule.read',
+  'appointment.book',
+  'appointment.check_in',
+  'appointment.start',
+  'appointment.complete',
+  'appointment.no_show',
+  'appointment.cancel',
+  'handoff.request',
+  'handoff.list',
+  'handoff.accept',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
