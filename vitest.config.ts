@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One PGlite instance per worker costs ~4 s; two workers match the 2-core machines we run on.
 export default defineConfig({
+  // Web modules under test import the server's pure domain as the web build does.
+  resolve: { alias: { '@server': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -57,7 +57,7 @@ describe('suicide-risk assessment loop', () => {
     const itemId = screening.triage.itemId as string;
 
     // suicide-risk.md §1 EP 3: a tick on the worklist does not close a positive screen.
-    const tick = await pcp.post(`/api/worklist/${itemId}/done`, {});
+    const tick = await pcp.post(`/api/worklist/${itemId}/done`, { note: 'Talked with the patient.' });
     expect(tick.status).toBe(422);
     expect(tick.body.error.issues[0].field).toBe('disposition');
 

@@ -203,11 +203,11 @@ describe('worklist life cycle', () => {
       200,
     ],
     [
-      'a medical assistant may still close a safety item (as before the assessment exists)',
+      'no one closes a safety item by hand: a risk assessment does (suicide-risk.md §1)',
       'medical_assistant',
       'phq-9',
       [0, 0, 0, 0, 0, 0, 0, 0, 1],
-      200,
+      422,
     ],
   ] as const)('%s', async (_rule, role, instrument, answers, status) => {
     const org = await newTestOrg();

@@ -70,17 +70,22 @@ export const ALWAYS_NEW_ITEM: readonly WorklistKind[] = ['safety_protocol'];
 const CLINICAL: readonly StaffRole[] = ['pcp', 'care_manager', 'psychiatric_consultant', 'medical_assistant'];
 
 /**
- * Who may close an item by hand (with a note). The full instrument is the clinical team's, as is the
- * safety protocol for now (unchanged until the suicide-risk assessment closes it); the PCP addresses a
+ * Who may close an item by hand (with a note). The full instrument is the clinical team's; no one closes
+ * the safety protocol by hand, a completed risk assessment does (suicide-risk.md §1); the PCP addresses a
  * result; the handoff, the offer and an outside referral are the PCP's or the care manager's.
  */
 export const CLOSED_BY_HAND_BY: Readonly<Record<WorklistKind, readonly StaffRole[]>> = {
   administer_full_instrument: CLINICAL,
-  safety_protocol: CLINICAL,
+  safety_protocol: [],
   pcp_addresses: ['pcp'],
   offer_bh: ['pcp', 'care_manager'],
   warm_handoff: ['pcp', 'care_manager'],
   refer_external: ['pcp', 'care_manager'],
+};
+
+/** What closes the kinds no one closes by hand, in plain words. */
+export const CLOSED_ONLY_BY: Partial<Readonly<Record<WorklistKind, string>>> = {
+  safety_protocol: 'a completed risk assessment or a recorded ED transfer',
 };
 
 export function mayCloseByHand(kind: WorklistKind, roles: readonly StaffRole[]): boolean {

@@ -79,7 +79,12 @@ describe('mayCloseByHand', () => {
       ['medical_assistant'],
       true,
     ],
-    ['safety items: the clinical team, unchanged for now', 'safety_protocol', ['medical_assistant'], true],
+    [
+      'safety items: no one by hand, a risk assessment closes them (suicide-risk.md §1)',
+      'safety_protocol',
+      ['pcp', 'care_manager', 'psychiatric_consultant', 'medical_assistant'],
+      false,
+    ],
     ['an admin alone does not close clinical items', 'safety_protocol', ['admin'], false],
   ])('%s', (_rule, kind, roles, expected) => {
     expect(mayCloseByHand(kind, roles)).toBe(expected);

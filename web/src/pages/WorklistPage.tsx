@@ -23,6 +23,7 @@ import { useStaff } from '../api/staff';
 import type { WorklistItem, WorklistStatus } from '@server/services/triage/worklist';
 import {
   CLOSED_BY_HAND_BY,
+  CLOSED_ONLY_BY,
   OWNER_ROLES,
   WORKLIST_KINDS,
   type WorklistKind,
@@ -140,7 +141,7 @@ function CompleteDialog({
 
 /** Who may close a kind by hand, in words, for the rows the reader may not close. */
 const closers = (kind: WorklistKind): string =>
-  CLOSED_BY_HAND_BY[kind].map((r) => r.replace('_', ' ')).join(', ');
+  CLOSED_ONLY_BY[kind] ?? CLOSED_BY_HAND_BY[kind].map((r) => r.replace('_', ' ')).join(', ');
 
 function WorklistTable({
   items,
