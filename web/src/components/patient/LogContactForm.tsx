@@ -126,7 +126,7 @@ export function LogContactForm({
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<{ minutes: number; counts: boolean; reason: string } | null>(null);
   // One key per distinct submission: the same body sent twice (a double click, a retry) reuses it.
-  const submission = useRef<{ body: string; key: string } | null>(null);
+  const submission = useRef<{ body: string; key: string; occurredAt: string } | null>(null);
 
   const who = staffId ?? (bhStaff.some((u) => u.id === user?.id) ? (user?.id ?? '') : (bhStaff[0]?.id ?? ''));
 
@@ -147,8 +147,7 @@ export function LogContactForm({
 
   const submit = () => {
     if (watch.running) stopTimer();
-    const input: ContactInput = {
-      occurredAt: instantFromInput(occurredAt, timeZone),
+    const stable: Omit<ContactInput, 'occurredAt'> = {
       minutes: typeof minutes === 'number' ? minutes : Number(minutes),
       staffId: who,
       activity,
@@ -157,9 +156,12 @@ export function LogContactForm({
       billedSeparately,
       ...(note.trim() ? { note: note.trim() } : {}),
     };
-    const { occurredAt: _at, ...stable } = input;
     const body = JSON.stringify({ ...stable, occurredAt: occurredAt || 'now' });
-    if (submission.current?.body !== body) submission.current = { body, key: newUuid() };
+    // A resend (double click, retry) reuses the key and the instant "now" resolved to the first time.
+    if (submission.current?.body !== body) {
+      submission.current = { body, key: newUuid(), occurredAt: instantFromInput(occurredAt, timeZone) };
+    }
+    const input: ContactInput = { ...stable, occurredAt: submission.current.occurredAt };
     log.mutate(
       { input, idempotencyKey: submission.current.key },
       {
