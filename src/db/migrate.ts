@@ -19,6 +19,7 @@ import * as scheduling from './migrations/2026-12-03-21-scheduling.js';
 import * as handoffs from './migrations/2026-12-03-22-handoffs.js';
 import * as safetyAssessments from './migrations/2026-12-03-25-safety-assessments.js';
 import * as bhServices from './migrations/2026-12-03-28-bh-services.js';
+import * as behavioralDiagnosis from './migrations/2026-12-03-34-behavioral-diagnosis.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-22-handoffs': handoffs,
   '2026-12-03-25-safety-assessments': safetyAssessments,
   '2026-12-03-28-bh-services': bhServices,
+  '2026-12-03-34-behavioral-diagnosis': behavioralDiagnosis,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped

@@ -29,6 +29,8 @@ export interface ClinicsTable {
   state: string | null;
   /** `12345` or `12345-6789`. */
   postal_code: string | null;
+  /** Episodes may open without an F-code diagnosis (billing.md §1). */
+  allow_non_behavioral_diagnosis: Generated<boolean>;
   created_at: CreatedAt;
 }
 

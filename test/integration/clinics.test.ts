@@ -21,6 +21,7 @@ describe('clinic billing identity', () => {
       billingNpi: null,
       taxId: null,
       address: null,
+      allowNonBehavioralDiagnosis: false,
     });
     const res = await org.admin.patch(`/api/clinics/${org.clinicId}`, { name: 'Albany Family', ...IDENTITY });
     expect(res.status).toBe(200);
@@ -31,6 +32,7 @@ describe('clinic billing identity', () => {
       billingNpi: '1234567893',
       taxId: '123456789',
       address: { line1: '100 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207-1001' },
+      allowNonBehavioralDiagnosis: false,
     };
     expect(res.body).toEqual(expected);
     expect(await clinicOf(org)).toEqual(expected);
@@ -172,6 +174,7 @@ describe('clinic billing identity', () => {
       'billingNpi',
       'taxId',
       'address',
+      'allowNonBehavioralDiagnosis',
     ]);
   });
 });

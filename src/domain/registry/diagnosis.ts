@@ -31,10 +31,32 @@ export function checkDiagnosisCode(input: string): DiagnosisCheck {
   // Chapter 5 (F01–F99) holds mental, behavioral and neurodevelopmental disorders; the CoCM claim
   // should lead with the behavioral condition, and payers may deny Z-code-only or symptom-only
   // claims: docs/domain/billing.md §1.
-  const behavioralHealth = code.startsWith('F');
+  const behavioralHealth = isBehavioralDiagnosis(code);
   const warning = behavioralHealth
     ? null
     : `${code} is not a behavioral health F-code; payers may deny CoCM claims that do not lead with a ` +
       'behavioral diagnosis. Add the F-code being treated if there is one.';
   return { valid: true, code, behavioralHealth, warning };
+}
+
+/** Chapter 5 of ICD-10-CM (F01–F99): mental, behavioral and neurodevelopmental disorders (billing.md §1). */
+export function isBehavioralDiagnosis(code: string): boolean {
+  return normalizeIcd10Cm(code).startsWith('F');
+}
+
+/**
+ * A CoCM or general BHI episode treats a behavioral condition, so it needs at least one F-code among its
+ * diagnoses (billing.md §1: "report the behavioral condition being managed (normally an F-code)"; payers
+ * may deny claims without one). A clinic whose practitioners document behavioral conditions otherwise may
+ * allow episodes without one. Returns the reason, or null when the rule is met.
+ */
+export function missingBehavioralDiagnosis(
+  codes: readonly string[],
+  clinic: { allowNonBehavioralDiagnosis: boolean },
+): string | null {
+  if (clinic.allowNonBehavioralDiagnosis || codes.some(isBehavioralDiagnosis)) return null;
+  return (
+    'needs a behavioral diagnosis (an ICD-10-CM F-code such as F32.1 or F41.1): CoCM and BHI treat a ' +
+    'behavioral condition, and the claim leads with it'
+  );
 }

@@ -18,6 +18,8 @@ export interface ClinicView {
   taxId: string | null;
   /** Service address (837P 2010AA N3/N4). */
   address: PostalAddress | null;
+  /** CoCM/BHI episodes may open without an F-code diagnosis (billing.md §1); off by default. */
+  allowNonBehavioralDiagnosis: boolean;
 }
 
 /** The billing identity fields, each optional; null clears a field. */
@@ -27,7 +29,15 @@ export const clinicBillingInput = {
   address: postalAddressSchema.nullable().optional(),
 };
 
-export const clinicColumns = ['id', 'name', 'timezone', 'billing_npi', 'tax_id', ...addressColumns] as const;
+export const clinicColumns = [
+  'id',
+  'name',
+  'timezone',
+  'billing_npi',
+  'tax_id',
+  'allow_non_behavioral_diagnosis',
+  ...addressColumns,
+] as const;
 
 export function toClinicView(
   row: {
@@ -36,6 +46,7 @@ export function toClinicView(
     timezone: string;
     billing_npi: string | null;
     tax_id: string | null;
+    allow_non_behavioral_diagnosis: boolean;
   } & AddressRow,
 ): ClinicView {
   return {
@@ -45,6 +56,7 @@ export function toClinicView(
     billingNpi: row.billing_npi,
     taxId: row.tax_id,
     address: addressFromRow(row),
+    allowNonBehavioralDiagnosis: row.allow_non_behavioral_diagnosis,
   };
 }
 
@@ -56,4 +68,5 @@ export const clinicViewSchema = z.object({
   billingNpi: z.string().nullable(),
   taxId: z.string().nullable(),
   address: addressViewSchema,
+  allowNonBehavioralDiagnosis: z.boolean(),
 });

@@ -1,4 +1,4 @@
-// Changes a clinic's name, time zone or billing identity (group NPI, EIN, address); admins only, audited.
+// Changes a clinic's name, time zone, billing identity (group NPI, EIN, address) or diagnosis policy; admins only, audited.
 import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.js';
@@ -11,7 +11,13 @@ import { timeZone, trimmed } from '../schemas.js';
 import { clinicBillingInput, clinicColumns, toClinicView, type ClinicView } from './clinic-view.js';
 
 export const updateClinicInput = z
-  .object({ name: trimmed(200).optional(), timezone: timeZone.optional(), ...clinicBillingInput })
+  .object({
+    name: trimmed(200).optional(),
+    timezone: timeZone.optional(),
+    ...clinicBillingInput,
+    /** billing.md §1: let episodes open without an F-code diagnosis. */
+    allowNonBehavioralDiagnosis: z.boolean().optional(),
+  })
   .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'nothing to change', path: [] });
 export type UpdateClinicInput = z.output<typeof updateClinicInput>;
 
@@ -32,6 +38,9 @@ export async function updateClinic({
   if (input.timezone !== undefined) changes.timezone = input.timezone;
   if (input.billingNpi !== undefined) changes.billing_npi = input.billingNpi;
   if (input.taxId !== undefined) changes.tax_id = input.taxId;
+  if (input.allowNonBehavioralDiagnosis !== undefined) {
+    changes.allow_non_behavioral_diagnosis = input.allowNonBehavioralDiagnosis;
+  }
   if (input.address !== undefined) Object.assign(changes, addressToRow(input.address));
   return db.transaction().execute(async (trx) => {
     if (input.timezone !== undefined) await checkZoneChange(trx, actor.orgId, clinicId, input.timezone);

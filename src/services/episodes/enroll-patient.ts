@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit-event.js';
 import { findPatient } from '../patients/read-patients.js';
 import { requireStaff } from '../staff.js';
 import { resolveOpenItems } from '../worklist/resolve-items.js';
+import { requireBehavioralDiagnosis } from './behavioral-diagnosis.js';
 import { currentConsentColumns, insertConsentRecord, recordBillingPractitioner } from './consent-history.js';
 import { initiatingVisitColumns, type EnrollInput } from './episode-input.js';
 import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
@@ -24,6 +25,7 @@ export async function enrollPatient({
   return db.transaction().execute(async (trx) => {
     const patient = await findPatient(trx, actor, patientId);
     const at = { orgId: actor.orgId, clinicId: patient.clinicId };
+    await requireBehavioralDiagnosis(trx, at, input.diagnoses);
     // The billing practitioner directs care and bills CoCM: the treating practitioner (docs/domain/billing.md §1).
     await requireStaff(trx, at, input.billingPractitionerId, 'billingPractitionerId', ['pcp']);
     await requireStaff(trx, at, input.careManagerId, 'careManagerId', ['care_manager']);

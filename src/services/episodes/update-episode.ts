@@ -7,6 +7,7 @@ import { checkTransition } from '../../domain/registry/episode-status.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit-event.js';
 import { requireStaff } from '../staff.js';
+import { requireBehavioralDiagnosis } from './behavioral-diagnosis.js';
 import { recordBillingPractitioner } from './consent-history.js';
 import { initiatingVisitColumns, type UpdateEpisodeInput } from './episode-input.js';
 import { episodeColumns, toEpisodeView, type EpisodeView } from './episode-view.js';
@@ -96,7 +97,10 @@ export async function updateEpisode({
       if (input.pcpId) await requireStaff(trx, at, input.pcpId, 'pcpId', ['pcp']);
       changes.pcp_id = input.pcpId;
     }
-    if (input.diagnoses) changes.diagnoses = input.diagnoses;
+    if (input.diagnoses) {
+      await requireBehavioralDiagnosis(trx, at, input.diagnoses);
+      changes.diagnoses = input.diagnoses;
+    }
     if (input.reviewRequested !== undefined) changes.review_requested_at = input.reviewRequested ? now : null;
     if (input.safetyConcern !== undefined) changes.safety_flagged_at = input.safetyConcern ? now : null;
 

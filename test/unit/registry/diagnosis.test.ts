@@ -1,6 +1,10 @@
 // ICD-10-CM format checks and the behavioral F-code warning.
 import { describe, expect, it } from 'vitest';
-import { checkDiagnosisCode, normalizeIcd10Cm } from '../../../src/domain/registry/diagnosis.js';
+import {
+  checkDiagnosisCode,
+  missingBehavioralDiagnosis,
+  normalizeIcd10Cm,
+} from '../../../src/domain/registry/diagnosis.js';
 
 describe('ICD-10-CM diagnosis codes (billing.md §1: F-codes expected on the CoCM claim)', () => {
   it.each([
@@ -48,5 +52,21 @@ describe('ICD-10-CM diagnosis codes (billing.md §1: F-codes expected on the CoC
     const result = checkDiagnosisCode(input);
     expect(result.valid).toBe(false);
     expect(!result.valid && result.reason).toMatch(reason);
+  });
+});
+
+describe('an episode needs a behavioral diagnosis (billing.md §1: the claim reports the behavioral condition, normally an F-code)', () => {
+  it.each([
+    ['E11.9 alone is not behavioral: refused', ['E11.9'], false, false],
+    ['Z13.31 screening alone is not behavioral: refused', ['Z13.31'], false, false],
+    ['R45.851 symptom alone is not behavioral: refused', ['R45.851'], false, false],
+    ['an F-code alone is behavioral', ['F32.1'], false, true],
+    ['an F-code after a medical code is enough', ['E11.9', 'F41.1'], false, true],
+    ['an unnormalised f-code counts', ['f1020'], false, true],
+    ['the clinic allows non-behavioral diagnoses', ['E11.9'], true, true],
+  ])('%s', (_rule, codes, allowNonBehavioralDiagnosis, allowed) => {
+    const reason = missingBehavioralDiagnosis(codes, { allowNonBehavioralDiagnosis });
+    if (allowed) expect(reason).toBeNull();
+    else expect(reason).toMatch(/needs a behavioral diagnosis.*F-code/);
   });
 });
