@@ -15,6 +15,7 @@ import {
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Program } from '@server/domain/billing/vocabulary';
+import { missingBehavioralDiagnosis } from '@server/domain/registry/diagnosis';
 import type { PrimaryMeasureCode } from '@server/domain/registry/outcomes';
 import type { PatientView } from '@server/services/patients/patient-input';
 import { useEnroll } from '../../api/hooks';
@@ -46,7 +47,9 @@ export const splitCodes = (text: string): string[] =>
     .filter(Boolean);
 
 export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: () => void }) {
-  const { user } = useSession();
+  const { user, clinics } = useSession();
+  const allowNonBehavioralDiagnosis =
+    clinics.find((c) => c.id === patient.clinicId)?.allowNonBehavioralDiagnosis ?? false;
   const staff = useStaff(patient.clinicId);
   const timeZone = useClinicTimeZone(patient.clinicId);
   const enroll = useEnroll(patient.id);
@@ -62,6 +65,7 @@ export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: 
   const [measure, setMeasure] = useState<PrimaryMeasureCode>('phq-9');
   const [referredAt, setReferredAt] = useState('');
   const [diagnoses, setDiagnoses] = useState('');
+  const [diagnosisProblem, setDiagnosisProblem] = useState<string | null>(null);
   const [careManagerId, setCareManagerId] = useState<string | null>(null);
   const [consultantId, setConsultantId] = useState<string | null>(null);
   const [pcpId, setPcpId] = useState<string | null>(null);
@@ -75,11 +79,16 @@ export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: 
   const consent = useConsentForm(staff, timeZone, cm);
 
   const submit = () => {
+    // The server's rule, asked here too so the field says why before anything is sent.
+    const codes = splitCodes(diagnoses);
+    const problem = codes.length ? missingBehavioralDiagnosis(codes, { allowNonBehavioralDiagnosis }) : null;
+    setDiagnosisProblem(problem);
+    if (problem) return;
     const input: EpisodeInput = {
       program,
       primaryMeasure: measure,
       referredAt: instantFromInput(referredAt, timeZone),
-      diagnoses: splitCodes(diagnoses),
+      diagnoses: codes,
       careManagerId: cm,
       billingPractitionerId: billing,
       ...(consultant ? { psychiatricConsultantId: consultant } : {}),
@@ -156,7 +165,7 @@ export function EnrollForm({ patient, onDone }: { patient: PatientView; onDone: 
               description="Separate codes with commas, e.g. F32.1, F41.1"
               value={diagnoses}
               onChange={(e) => setDiagnoses(e.currentTarget.value)}
-              error={errors.get('diagnoses')}
+              error={diagnosisProblem ?? errors.get('diagnoses')}
               required
             />
             <NativeSelect
