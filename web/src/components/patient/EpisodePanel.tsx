@@ -59,6 +59,7 @@ import { FormAlert } from '../FormAlert';
 import { QueryState } from '../QueryState';
 import { CONSENT_FIELDS, ConsentFields, useConsentForm } from './ConsentFields';
 import { EnrollForm } from './EnrollForm';
+import { EpisodeTeamEdit } from './EpisodeTeamEdit';
 import { useCurrentEpisode } from './useCurrentEpisode';
 import type { PatientSectionProps } from './types';
 
@@ -616,6 +617,7 @@ export function EpisodeSummary({ episode, timeZone }: { episode: EpisodeDetail; 
           <Fact label="Diagnoses">{episode.diagnoses.join(', ') || '—'}</Fact>
           <Fact label="Primary measure">{measureLabel(episode.primaryMeasure)}</Fact>
         </SimpleGrid>
+        <EpisodeTeamEdit key={episode.id} episode={episode} staff={staff} />
         <ReviewRequest episode={episode} />
         <Divider />
         <Medications episode={episode} timeZone={timeZone} />
