@@ -35,8 +35,8 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       body: riskAssessmentSchema,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      recordAssessment({ db: deps.db, actor, patientId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      recordAssessment({ db: deps.db, actor, now, patientId: params.id, input: body }),
   );
   defineRoute(
     router,
@@ -50,8 +50,8 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       body: correctionInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      correctAssessment({ db: deps.db, actor, assessmentId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      correctAssessment({ db: deps.db, actor, now, assessmentId: params.id, input: body }),
   );
   defineRoute(
     router,
@@ -75,7 +75,7 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       tags: ['safety'],
       params: idParam,
     },
-    ({ deps, actor, params }) => getPatientSafety({ db: deps.db, actor, patientId: params.id }),
+    ({ deps, actor, now, params }) => getPatientSafety({ db: deps.db, actor, now, patientId: params.id }),
   );
   defineRoute(
     router,
@@ -87,7 +87,7 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       tags: ['safety'],
       query: taskQuery,
     },
-    ({ deps, actor, query }) => listSafetyTasks({ db: deps.db, actor, query }),
+    ({ deps, actor, now, query }) => listSafetyTasks({ db: deps.db, actor, now, query }),
   );
   defineRoute(
     router,
@@ -100,8 +100,8 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: completeTaskInput,
     },
-    ({ deps, actor, params, body }) =>
-      completeSafetyTask({ db: deps.db, actor, taskId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      completeSafetyTask({ db: deps.db, actor, now, taskId: params.id, input: body }),
   );
   defineRoute(
     router,
@@ -115,8 +115,8 @@ export function safetyRoutes(): OpenAPIHono<AppEnv> {
       body: safetyPlanInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      saveSafetyPlan({ db: deps.db, actor, patientId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      saveSafetyPlan({ db: deps.db, actor, now, patientId: params.id, input: body }),
   );
   defineRoute(
     router,

@@ -150,8 +150,8 @@ export function schedulingRoutes(): OpenAPIHono<AppEnv> {
       params: idParam,
       body: templateInput,
     },
-    ({ deps, actor, params, body }) =>
-      putTemplate({ db: deps.db, actor, clinicianId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      putTemplate({ db: deps.db, actor, now, clinicianId: params.id, input: body }),
   );
   defineRoute(
     router,

@@ -21,13 +21,14 @@ export async function correctAssessment({
   actor,
   assessmentId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   assessmentId: string;
   input: z.output<typeof correctionInput>;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<RecordedAssessment> {
   if (!uuid.safeParse(assessmentId).success) throw AppError.notFound('Assessment');
   return db.transaction().execute(async (trx) => {

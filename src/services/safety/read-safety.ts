@@ -33,12 +33,13 @@ export async function getPatientSafety({
   db,
   actor,
   patientId,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<PatientSafety> {
   return db.transaction().execute(async (trx) => {
     const patient = await findPatient(trx, actor, patientId);

@@ -18,13 +18,14 @@ export async function recordAssessment({
   actor,
   patientId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: RiskAssessmentInput;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<RecordedAssessment> {
   return db.transaction().execute(async (trx) => {
     const patient = await findPatient(trx, actor, patientId);

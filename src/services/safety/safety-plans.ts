@@ -19,13 +19,14 @@ export async function saveSafetyPlan({
   actor,
   patientId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: z.output<typeof safetyPlanInput>;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<SafetyPlanView> {
   return db.transaction().execute(async (trx) => {
     const patient = await findPatient(trx, actor, patientId);

@@ -19,12 +19,13 @@ export async function listSafetyTasks({
   db,
   actor,
   query,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   query: z.output<typeof taskQuery>;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<{ tasks: TaskView[] }> {
   assertClinicAccess(actor, query.clinicId);
   return db.transaction().execute(async (trx) => {
@@ -53,13 +54,14 @@ export async function completeSafetyTask({
   actor,
   taskId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   taskId: string;
   input: z.output<typeof completeTaskInput>;
-  now?: Date;
+  /** The caller's clock. */
+  now: Date;
 }): Promise<TaskView> {
   if (!uuid.safeParse(taskId).success) throw AppError.notFound('Task');
   return db.transaction().execute(async (trx) => {

@@ -67,11 +67,14 @@ export async function putTemplate({
   actor,
   clinicianId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   clinicianId: string;
   input: TemplateInput;
+  /** The caller's clock: the template's updated-at stamp. */
+  now: Date;
 }): Promise<TemplateView> {
   const clinician = await findClinician(db, actor, clinicianId);
   if (!clinician.active || !holdsBhSchedule(clinician.roles)) {
@@ -81,7 +84,7 @@ export async function putTemplate({
   const issues = templateIssues(input, visitTypes);
   if (issues.length > 0) throw AppError.validation(issues, 'The template is not valid.');
   return db.transaction().execute(async (trx) => {
-    const updatedAt = new Date();
+    const updatedAt = now;
     const stored = JSON.stringify(input);
     await trx
       .insertInto('clinician_templates')
