@@ -41,6 +41,8 @@ export async function writeScreenings(
       administeredAt: s.administeredAt,
       score,
       triage: result,
+      // The history is written as it happened: the items a screening answers close when it was given.
+      now: s.administeredAt,
     });
     if (itemId && s.handledAt) {
       await db

@@ -50,6 +50,8 @@ async function openEpisode(db: Db, seed: RegistrySeed, plan: EpisodePlan): Promi
   let episode = await enrollPatient({
     db,
     actor: actor(patient.pcpId, 'pcp'),
+    // The history is written as it happened: the enrolment answers its items at the referral.
+    now: plan.referredAt,
     patientId: patient.id,
     input: enrollInput.parse({
       program: 'cocm',

@@ -34,8 +34,8 @@ export function episodeRoutes(): OpenAPIHono<AppEnv> {
       body: enrollInput,
       status: 201,
     },
-    ({ deps, actor, params, body }) =>
-      enrollPatient({ db: deps.db, actor, patientId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      enrollPatient({ db: deps.db, actor, now, patientId: params.id, input: body }),
   );
   defineRoute(
     r,

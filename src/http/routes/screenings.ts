@@ -50,8 +50,8 @@ export function screeningRoutes(): OpenAPIHono<AppEnv> {
         triage: triageView,
       }),
     },
-    ({ deps, actor, params, body }) =>
-      recordScreening({ db: deps.db, actor, patientId: params.id, input: body }),
+    ({ deps, actor, now, params, body }) =>
+      recordScreening({ db: deps.db, actor, now, patientId: params.id, input: body }),
   );
   defineRoute(
     router,

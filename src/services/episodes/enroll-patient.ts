@@ -16,11 +16,14 @@ export async function enrollPatient({
   actor,
   patientId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: EnrollInput;
+  /** The caller's clock: when the items the enrolment answers close. */
+  now: Date;
 }): Promise<EpisodeView> {
   return db.transaction().execute(async (trx) => {
     const patient = await findPatient(trx, actor, patientId);
@@ -100,7 +103,7 @@ export async function enrollPatient({
       orgId: actor.orgId,
       patientId: patient.id,
       event: { kind: 'enrolled', id: row.id },
-      now: new Date(),
+      now,
     });
     await recordAudit(trx, actor, {
       action: 'episode.create',

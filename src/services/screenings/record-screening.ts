@@ -70,9 +70,12 @@ export async function recordScreening({
   actor,
   patientId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
+  /** The caller's clock: when the items this screening answers close. */
+  now: Date;
   patientId: string;
   input: ScreeningInput;
 }): Promise<ScreeningView> {
@@ -109,6 +112,7 @@ export async function recordScreening({
       score,
       triage: result,
       actor,
+      now,
     });
     await recordAudit(trx, actor, {
       action: 'screening.create',
@@ -151,7 +155,7 @@ export interface ScoredScreening {
   triage: TriageResult;
   /** Who closes the items this screening answers (default: whoever gave it), and when. */
   actor?: Pick<Actor, 'orgId' | 'userId' | 'requestId' | 'clientRequestId'>;
-  now?: Date;
+  now: Date;
 }
 
 /** Writes a scored screening, closes the items it answers, and opens the next step's item if one is due. */
@@ -186,7 +190,7 @@ export async function storeScreening(
       event: { kind: 'full_instrument', id: screening.id },
       fromInstruments: screensAnsweredBy(s.instrument),
       raisedUpTo: s.administeredAt,
-      now: s.now ?? new Date(),
+      now: s.now,
     });
   }
   const itemId = await openWorklistItem(db, {
